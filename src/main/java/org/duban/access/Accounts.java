@@ -1,0 +1,67 @@
+package org.duban.access;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts in {@code app_user}: how Spring Security finds a user, and how accounts are made.
+ */
+@Service
+public class Accounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .disabled(!rs.getBoolean("enabled"))
+                        .authorities(authorities(rs.getString("roles")))
+                        .build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("无此账号: " + username));
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Creates the account, or sets its password and roles when it exists. */
+    @Transactional
+    public void save(String username, String passwordHash, String displayName, List<Role> roles, Optional<Long> departmentId) {
+        String roleList = String.join(",", roles.stream().map(Role::name).toList());
+        int updated = jdbc.sql("UPDATE app_user SET password_hash = ?, display_name = ?, roles = ?, department_id = ? WHERE username = ?")
+                .params(passwordHash, displayName, roleList, departmentId.orElse(null), username)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, roles, department_id, enabled) VALUES (?, ?, ?, ?, ?, TRUE)")
+                    .params(username, passwordHash, displayName, roleList, departmentId.orElse(null))
+                    .update();
+        }
+    }
+
+    private static List<SimpleGrantedAuthority> authorities(String roles) {
+        return Arrays.stream(roles.split(","))
+                .map(String::trim)
+                .filter(role -> !role.isEmpty())
+                .map(role -> new SimpleGrantedAuthority(Role.valueOf(role).authority()))
+                .toList();
+    }
+}
