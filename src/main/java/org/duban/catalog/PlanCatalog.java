@@ -1,0 +1,134 @@
+package org.duban.catalog;
+
+import java.sql.Timestamp;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.duban.DubanSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's API: reads the plan files of {@code config/}, stores them, and answers what the
+ * plan says (tasks, departments, indicators). Loading is all-or-nothing.
+ */
+@Service
+public class PlanCatalog {
+
+    private final JdbcClient jdbc;
+    private final CatalogStore store;
+    private final DubanSettings settings;
+
+    PlanCatalog(JdbcClient jdbc, CatalogStore store, DubanSettings settings) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** Reads and checks the plan files without storing them; throws {@link CatalogException}. */
+    public List<PlanDefinition> read() {
+        return new PlanFiles(settings.configDir()).read().plans();
+    }
+
+    /**
+     * Reads, checks and stores the plan files in one transaction. {@code check} may reject the
+     * read plans (the rules do, when a criterion names an unknown indicator) before anything is
+     * written; a rejection or any problem leaves the stored plans as they were.
+     */
+    @Transactional
+    public List<PlanDefinition> load(PlanCheck check) {
+        PlanFiles.Contents contents = new PlanFiles(settings.configDir()).read();
+        check.verify(contents.plans());
+        store.store(contents);
+        return contents.plans();
+    }
+
+    /** A veto over plans before they are stored. */
+    @FunctionalInterface
+    public interface PlanCheck {
+        /** @throws CatalogException naming every problem */
+        void verify(List<PlanDefinition> plans);
+    }
+
+    public List<Plan> plans() {
+        return jdbc.sql("""
+                SELECT p.code, p.name, p.plan_year, r.code AS region_code, r.name AS region_name, p.document,
+                       p.published_on, p.rules_folder, p.source_file, p.loaded_at
+                FROM plan p JOIN region r ON r.id = p.region_id ORDER BY p.plan_year DESC, p.code""")
+                .query((rs, n) -> new Plan(rs.getString("code"), rs.getString("name"), rs.getInt("plan_year"),
+                        rs.getString("region_code"), rs.getString("region_name"), rs.getString("document"),
+                        Optional.ofNullable(rs.getDate("published_on")).map(Date::toLocalDate).orElse(null),
+                        rs.getString("rules_folder"), rs.getString("source_file"),
+                        Optional.ofNullable(rs.getTimestamp("loaded_at")).map(Timestamp::toInstant).orElse(null)))
+                .list();
+    }
+
+    /** The plan a request means when it names none: the latest year's. */
+    public Optional<Plan> plan(Optional<String> code) {
+        return plans().stream().filter(plan -> code.map(plan.code()::equals).orElse(true)).findFirst();
+    }
+
+    public List<Task> tasks(String planCode) {
+        Map<Integer, List<Indicator>> indicators = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT i.code, i.name, i.unit, i.kind, i.frequency, t.task_no FROM indicator i
+                JOIN task t ON t.id = i.task_id JOIN plan p ON p.id = i.plan_id
+                WHERE p.code = ? ORDER BY t.task_no, i.position""")
+                .param(planCode)
+                .query((rs, n) -> new Indicator(rs.getString("code"), rs.getString("name"), rs.getString("unit"),
+                        IndicatorKind.valueOf(rs.getString("kind")), Frequency.valueOf(rs.getString("frequency")), rs.getInt("task_no")))
+                .list()
+                .forEach(indicator -> indicators.computeIfAbsent(indicator.taskNumber(), n -> new ArrayList<>()).add(indicator));
+        Map<Integer, Map<String, List<Department>>> departments = taskDepartments(planCode);
+        return jdbc.sql("""
+                SELECT t.task_no, s.section_no, s.title AS section_title, t.title, t.body FROM task t
+                JOIN plan_section s ON s.id = t.section_id JOIN plan p ON p.id = t.plan_id
+                WHERE p.code = ? ORDER BY t.task_no""")
+                .param(planCode)
+                .query((rs, n) -> {
+                    int number = rs.getInt("task_no");
+                    Map<String, List<Department>> roles = departments.getOrDefault(number, Map.of());
+                    return new Task(number, rs.getInt("section_no"), rs.getString("section_title"), rs.getString("title"),
+                            rs.getString("body"), roles.getOrDefault("LEAD", List.of()), roles.getOrDefault("CO", List.of()),
+                            indicators.getOrDefault(number, List.of()));
+                })
+                .list();
+    }
+
+    public Optional<Task> task(String planCode, int number) {
+        return tasks(planCode).stream().filter(task -> task.number() == number).findFirst();
+    }
+
+    public List<Department> departments() {
+        return jdbc.sql("SELECT code, name, email, contact FROM department ORDER BY id")
+                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact")))
+                .list();
+    }
+
+    public Optional<Department> department(String code) {
+        return departments().stream().filter(department -> department.code().equals(code)).findFirst();
+    }
+
+    private Map<Integer, Map<String, List<Department>>> taskDepartments(String planCode) {
+        record Link(int task, String role, Department department) {
+        }
+        Map<Integer, Map<String, List<Department>>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT t.task_no, td.role, td.position, d.code, d.name, d.email, d.contact FROM task_department td
+                JOIN task t ON t.id = td.task_id JOIN department d ON d.id = td.department_id JOIN plan p ON p.id = t.plan_id
+                WHERE p.code = ? ORDER BY t.task_no, td.role, td.position""")
+                .param(planCode)
+                .query((rs, n) -> new Link(rs.getInt("task_no"), rs.getString("role"),
+                        new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"))))
+                .list()
+                .forEach(link -> result.computeIfAbsent(link.task(), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(link.role(), r -> new ArrayList<>()).add(link.department()));
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package org.duban.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A plan as read from its YAML file, before it is stored: what the rules of the plan are checked
+ * against. Each indicator keeps its line so that problems found later can point back to it.
+ */
+public record PlanDefinition(
+        String code,
+        String name,
+        int year,
+        RegionDefinition region,
+        String document,
+        LocalDate publishedOn,
+        String rulesFolder,
+        String sourceFile,
+        String sourceHash,
+        List<SectionDefinition> sections) {
+
+    public record RegionDefinition(String code, String name, String parent) {
+    }
+
+    public record SectionDefinition(int number, String title, List<TaskDefinition> tasks) {
+    }
+
+    public record TaskDefinition(int number, String title, String text, List<String> lead, List<String> co,
+                                 List<IndicatorDefinition> indicators) {
+    }
+
+    public record IndicatorDefinition(String code, String name, String unit, IndicatorKind kind, Frequency frequency, int line) {
+    }
+
+    public Stream<TaskDefinition> tasks() {
+        return sections.stream().flatMap(section -> section.tasks().stream());
+    }
+
+    public Stream<IndicatorDefinition> indicators() {
+        return tasks().flatMap(task -> task.indicators().stream());
+    }
+}

@@ -1,0 +1,38 @@
+package org.duban.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.duban.rules.facts.Criterion;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The compiled rules of one plan: the shared rules of {@code rules/common/} and the plan's own
+ * task files, with the criteria they state. Immutable; a reload makes a new one.
+ *
+ * @param version  hash of the compiled files' paths and contents, recorded with every evaluation
+ * @param criteria by indicator code, each with the rule that states it
+ */
+public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
+                      Map<String, StatedCriterion> criteria, KieBase kieBase) {
+
+    /** A DRL file of the set and the rules in it. */
+    public record RuleFile(String path, List<String> rules) {
+    }
+
+    /** A criterion and the rule (and file) that states it. */
+    public record StatedCriterion(Criterion criterion, String rule, String file, int line) {
+    }
+
+    public Optional<StatedCriterion> criterion(String indicator) {
+        return Optional.ofNullable(criteria.get(indicator));
+    }
+
+    /** A fresh session over the cached rule base; sessions are cheap, the base is not. */
+    public KieSession newSession() {
+        return kieBase.newKieSession();
+    }
+}

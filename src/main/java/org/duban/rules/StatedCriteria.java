@@ -1,0 +1,154 @@
+package org.duban.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.duban.catalog.CatalogProblem;
+import org.duban.catalog.IndicatorKind;
+import org.duban.catalog.PlanDefinition;
+import org.duban.catalog.PlanDefinition.IndicatorDefinition;
+import org.duban.rules.RuleSet.StatedCriterion;
+import org.duban.rules.facts.Comparison;
+import org.duban.rules.facts.Criterion;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Finds out what the task rules state: fires them once with no data, records every criterion
+ * each rule inserts, and checks the result against the plan's indicators. This is how the API
+ * learns targets and deadlines without keeping a second copy of them.
+ */
+final class StatedCriteria {
+
+    private static final Map<IndicatorKind, Set<Comparison>> ALLOWED = Map.of(
+            IndicatorKind.ADDITION, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.BETWEEN),
+            IndicatorKind.LEVEL, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.BETWEEN),
+            IndicatorKind.RATE, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.HOLD_AT_LEAST),
+            IndicatorKind.GROWTH, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.HOLD_AT_LEAST),
+            IndicatorKind.CEILING, EnumSet.of(Comparison.WITHIN_QUOTA),
+            IndicatorKind.RELATIVE, EnumSet.of(Comparison.ABOVE_REFERENCE, Comparison.BELOW_REFERENCE),
+            IndicatorKind.MILESTONE, EnumSet.of(Comparison.COMPLETED),
+            IndicatorKind.WATER_CLASS, EnumSet.of(Comparison.BETTER_THAN));
+
+    /** Generous bound: stating criteria takes one firing per indicator; more means a loop. */
+    private static final int MAX_FIRINGS = 100_000;
+
+    record Result(Map<String, StatedCriterion> criteria, List<CatalogProblem> problems) {
+    }
+
+    private record Inserted(Rule rule, Object fact) {
+    }
+
+    private final Map<String, RuleSource> sourcesByRule;
+    private final List<CatalogProblem> problems = new ArrayList<>();
+
+    StatedCriteria(List<RuleSource> sources) {
+        this.sourcesByRule = new LinkedHashMap<>();
+        for (RuleSource source : sources) {
+            for (String rule : source.ruleNames()) {
+                sourcesByRule.put(key(source.packageName(), rule), source);
+            }
+        }
+    }
+
+    Result collect(KieBase kieBase, PlanDefinition plan, String rulesFolder) {
+        Map<String, IndicatorDefinition> indicators = plan.indicators()
+                .collect(Collectors.toMap(IndicatorDefinition::code, Function.identity(), (a, b) -> a));
+        Map<String, StatedCriterion> criteria = new LinkedHashMap<>();
+        for (Inserted inserted : fire(kieBase)) {
+            if (inserted.fact() instanceof Criterion criterion) {
+                accept(inserted.rule(), criterion, indicators, plan, criteria);
+            } else if (inserted.fact() instanceof Criterion.Draft draft) {
+                problem(inserted.rule(), "指标 " + draft.indicator() + " 的判定标准缺少截止日期 .by(\"YYYY-MM-DD\")");
+            }
+        }
+        for (IndicatorDefinition indicator : indicators.values()) {
+            if (!criteria.containsKey(indicator.code())) {
+                problems.add(new CatalogProblem(plan.sourceFile(), indicator.line(), "indicators",
+                        "指标 " + indicator.code() + " 在 rules/" + rulesFolder + " 中没有判定规则（应有一条 insert(Criterion.of(\"" + indicator.code() + "\")…)）"));
+            }
+        }
+        return new Result(criteria, List.copyOf(problems));
+    }
+
+    private void accept(Rule rule, Criterion criterion, Map<String, IndicatorDefinition> indicators, PlanDefinition plan,
+                        Map<String, StatedCriterion> criteria) {
+        IndicatorDefinition indicator = indicators.get(criterion.indicator());
+        if (indicator == null) {
+            problem(rule, "引用了未知指标 " + criterion.indicator() + "（计划 " + plan.sourceFile() + " 中没有此指标）");
+            return;
+        }
+        Object declared = rule.getMetaData().get("indicator");
+        if (declared != null && !Objects.equals(declared.toString(), criterion.indicator())) {
+            problem(rule, "元数据 @indicator(\"" + declared + "\") 与规则插入的指标 " + criterion.indicator() + " 不一致");
+        }
+        if (indicator.kind() != null && !ALLOWED.get(indicator.kind()).contains(criterion.comparison())) {
+            problem(rule, "指标 " + criterion.indicator() + " 的类型为 " + indicator.kind() + "，不能用比较方式 " + criterion.comparison()
+                    + "（可用: " + ALLOWED.get(indicator.kind()) + "）");
+        }
+        if (criterion.deadline().isBefore(LocalDate.of(plan.year(), 1, 1))) {
+            problem(rule, "截止日期 " + criterion.deadline() + " 早于计划年度 " + plan.year() + " 年");
+        }
+        RuleSource source = sourcesByRule.get(key(rule.getPackageName(), rule.getName()));
+        StatedCriterion stated = new StatedCriterion(criterion, rule.getName(),
+                source == null ? "" : source.path(), source == null ? 0 : source.lineOf(rule.getName()));
+        StatedCriterion earlier = criteria.putIfAbsent(criterion.indicator(), stated);
+        if (earlier != null) {
+            problem(rule, "指标 " + criterion.indicator() + " 已有判定标准（规则 \"" + earlier.rule() + "\"，" + earlier.file() + " 第 " + earlier.line() + " 行）");
+        }
+    }
+
+    private List<Inserted> fire(KieBase kieBase) {
+        List<Inserted> inserted = new ArrayList<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        inserted.add(new Inserted(event.getRule(), event.getObject()));
+                    }
+                }
+            });
+            fireReportingFailures(session);
+        } finally {
+            session.dispose();
+        }
+        return inserted;
+    }
+
+    /** A failing rule is reported and the others still fire, so one run names every broken rule. */
+    private void fireReportingFailures(KieSession session) {
+        for (int failures = 0; failures < 1_000; failures++) {
+            try {
+                session.fireAllRules(MAX_FIRINGS);
+                return;
+            } catch (ConsequenceException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problem(e.getMatch().getRule(), "规则执行出错: " + cause.getMessage());
+            }
+        }
+    }
+
+    private void problem(Rule rule, String message) {
+        RuleSource source = sourcesByRule.get(key(rule.getPackageName(), rule.getName()));
+        problems.add(new CatalogProblem(source == null ? "rules" : source.path(), source == null ? 0 : source.lineOf(rule.getName()),
+                "rule \"" + rule.getName() + "\"", message));
+    }
+
+    private static String key(String packageName, String rule) {
+        return packageName + "/" + rule;
+    }
+}

@@ -1,0 +1,60 @@
+package org.duban.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.catalog.CatalogProblem;
+import org.duban.catalog.PlanCatalog;
+import org.duban.rules.RuleSet;
+import org.duban.rules.RuleSets;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The loaded rule set and the errors of the last load. Reloading re-reads the plan files and
+ * the rules; only rule authors may do it (security configuration), since rules are code.
+ */
+@RestController
+@RequestMapping("/api/rules")
+class RuleController {
+
+    record ProblemView(String file, int line, String field, String message) {
+        static ProblemView of(CatalogProblem problem) {
+            return new ProblemView(problem.file(), problem.line(), problem.field(), problem.message());
+        }
+    }
+
+    record RulesView(String plan, String version, Instant loadedAt, List<RuleSet.RuleFile> files, Instant lastLoadAt,
+                     boolean lastLoadSucceeded, List<ProblemView> errors) {
+    }
+
+    private final RuleSets ruleSets;
+    private final PlanCatalog catalog;
+
+    RuleController(RuleSets ruleSets, PlanCatalog catalog) {
+        this.ruleSets = ruleSets;
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    RulesView rules(@RequestParam Optional<String> plan) {
+        String code = catalog.plan(plan).map(p -> p.code()).orElse(plan.orElse(null));
+        Optional<RuleSet> set = Optional.ofNullable(code).flatMap(ruleSets::current);
+        RuleSets.LoadReport report = ruleSets.lastLoad();
+        return new RulesView(code, set.map(RuleSet::version).orElse(null), set.map(RuleSet::loadedAt).orElse(null),
+                set.map(RuleSet::files).orElse(List.of()), report.finishedAt(), report.succeeded(),
+                report.errors().stream().map(ProblemView::of).toList());
+    }
+
+    @PostMapping("/reload")
+    ResponseEntity<RulesView> reload(@RequestParam Optional<String> plan) {
+        RuleSets.LoadReport report = ruleSets.reload();
+        RulesView view = rules(plan);
+        return report.succeeded() ? ResponseEntity.ok(view) : ResponseEntity.unprocessableEntity().body(view);
+    }
+}
