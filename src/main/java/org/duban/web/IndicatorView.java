@@ -27,7 +27,11 @@ record IndicatorView(String code, String name, String unit, String kind, String 
     }
 
     private static BigDecimal plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped; // 4000, not 4E+3
     }
 
     private static String emptyToNull(String value) {
