@@ -38,7 +38,39 @@ public class Accounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("无此账号: " + username));
     }
 
-    boolean exists(String username) {
+    /** An account as the application sees it: its roles and, for a department account, its department's code. */
+    public record Account(String username, String displayName, List<Role> roles, Optional<String> departmentCode) {
+
+        public boolean has(Role role) {
+            return roles.contains(role);
+        }
+    }
+
+    public Optional<Account> account(String username) {
+        return jdbc.sql("""
+                SELECT u.username, u.display_name, u.roles, d.code AS department_code FROM app_user u
+                LEFT JOIN department d ON d.id = u.department_id WHERE u.username = ?""")
+                .param(username)
+                .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
+                        Optional.ofNullable(rs.getString("department_code"))))
+                .optional();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("""
+                SELECT u.username, u.display_name, u.roles, d.code AS department_code FROM app_user u
+                LEFT JOIN department d ON d.id = u.department_id ORDER BY u.username""")
+                .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
+                        Optional.ofNullable(rs.getString("department_code"))))
+                .list();
+    }
+
+    /** The database id of a department, by its code. */
+    public Optional<Long> departmentId(String code) {
+        return jdbc.sql("SELECT id FROM department WHERE code = ? ORDER BY id LIMIT 1").param(code).query(Long.class).optional();
+    }
+
+    public boolean exists(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
                 .query(Integer.class).single() > 0;
     }
@@ -58,10 +90,10 @@ public class Accounts implements UserDetailsService {
     }
 
     private static List<SimpleGrantedAuthority> authorities(String roles) {
-        return Arrays.stream(roles.split(","))
-                .map(String::trim)
-                .filter(role -> !role.isEmpty())
-                .map(role -> new SimpleGrantedAuthority(Role.valueOf(role).authority()))
-                .toList();
+        return roles(roles).stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+    }
+
+    private static List<Role> roles(String roles) {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(role -> !role.isEmpty()).map(Role::valueOf).toList();
     }
 }

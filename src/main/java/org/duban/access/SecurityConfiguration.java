@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +27,10 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
+                        .requestMatchers("/api/accounts/**").hasRole(Role.OFFICE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())
+                        .requestMatchers("/api/evaluations/**", "/api/firings/**")
+                            .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Duban"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

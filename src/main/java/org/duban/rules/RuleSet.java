@@ -17,7 +17,7 @@ import org.kie.api.runtime.KieSession;
  * @param criteria by indicator code, each with the rule that states it
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
-                      Map<String, StatedCriterion> criteria, KieBase kieBase) {
+                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, KieBase kieBase) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {
@@ -29,6 +29,11 @@ public record RuleSet(String planCode, String version, Instant loadedAt, List<Ru
 
     public Optional<StatedCriterion> criterion(String indicator) {
         return Optional.ofNullable(criteria.get(indicator));
+    }
+
+    /** The file a rule is written in, e.g. {@code rules/common/judging.drl}; empty when unknown. */
+    public String fileOf(String packageName, String rule) {
+        return ruleFiles.getOrDefault(packageName + "/" + rule, "");
     }
 
     /** A fresh session over the cached rule base; sessions are cheap, the base is not. */

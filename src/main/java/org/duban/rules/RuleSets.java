@@ -96,6 +96,11 @@ public class RuleSets {
         }
         List<RuleSource> sources = new ArrayList<>(drlFiles(rulesDir.resolve(COMMON)).stream().map(f -> RuleSource.read(rulesDir, f)).toList());
         sources.addAll(drlFiles(folder).stream().map(f -> RuleSource.read(rulesDir, f)).toList());
+        List<CatalogProblem> refused = sources.stream().flatMap(source -> new RuleGuard().check(source).stream()).toList();
+        if (!refused.isEmpty()) {
+            problems.addAll(refused);
+            return Optional.empty();
+        }
         RuleCompiler.Result compiled = new RuleCompiler().compile(sources);
         if (!compiled.ok()) {
             problems.addAll(compiled.problems());
@@ -104,7 +109,10 @@ public class RuleSets {
         StatedCriteria.Result criteria = new StatedCriteria(sources).collect(compiled.kieBase(), plan, plan.rulesFolder());
         problems.addAll(criteria.problems());
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
-        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(), compiled.kieBase()));
+        Map<String, String> ruleFiles = new LinkedHashMap<>();
+        sources.forEach(source -> source.ruleNames().forEach(rule -> ruleFiles.put(source.packageName() + "/" + rule, source.path())));
+        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(),
+                Map.copyOf(ruleFiles), compiled.kieBase()));
     }
 
     private static List<Path> drlFiles(Path folder) {

@@ -1,0 +1,126 @@
+package org.duban.assessment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.duban.collection.Observation;
+import org.duban.collection.Observations;
+import org.duban.rules.RuleSet;
+import org.duban.rules.RuleSets;
+import org.duban.rules.facts.AsOf;
+import org.duban.rules.facts.Indicator;
+import org.duban.rules.facts.Report;
+import org.duban.rules.facts.Reports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The assessment's API: evaluates a plan as of a day with the current rules. The run is
+ * recorded first; then firings, warnings and the run's outcome are written in one transaction,
+ * so a failed run is recorded as failed and leaves nothing half-written.
+ */
+@Service
+public class Evaluations {
+
+    private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
+
+    private final PlanCatalog catalog;
+    private final RuleSets ruleSets;
+    private final Observations observations;
+    private final EvaluationRuns runs;
+    private final FiringLog firingLog;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
+                ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.observations = observations;
+        this.runs = runs;
+        this.firingLog = firingLog;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    /** Evaluates and records; throws {@link EvaluationFailed} (after recording it) when the run fails. */
+    public EvaluationRun run(Optional<String> planCode, LocalDate asOf, String triggeredBy) {
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new EvaluationFailed(planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")));
+        RuleSet rules = ruleSets.current(plan.code())
+                .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
+        lock.lock();
+        try {
+            long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy);
+            try {
+                Judgement judgement = judge(plan, rules, asOf);
+                transaction.executeWithoutResult(status -> {
+                    firingLog.record(runId, rules.version(), judgement.firings());
+                    events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.findings(), judgement.rules(), judgement.met()));
+                    runs.succeed(runId, judgement.firings().size());
+                });
+                EvaluationRun run = runs.find(runId).orElseThrow();
+                log.info("评估完成: 计划 {} 截至 {}，规则版本 {}，触发 {} 次，有效预警 {} 条", plan.code(), asOf, rules.version(),
+                        run.firings(), run.warningsOpen());
+                return run;
+            } catch (RuntimeException e) {
+                runs.fail(runId, String.valueOf(e.getMessage()));
+                log.error("评估失败: 计划 {} 截至 {}（运行 {}），未写入任何预警: {}", plan.code(), asOf, runId, e.getMessage(), e);
+                throw new EvaluationFailed("评估失败（运行 " + runId + "）: " + e.getMessage());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Judges without recording anything: what the rules say about these observations on that day. */
+    public Judgement judge(String planCode, LocalDate asOf, List<Observation> given) {
+        Plan plan = catalog.plan(Optional.of(planCode)).orElseThrow(() -> new EvaluationFailed("没有计划 " + planCode));
+        RuleSet rules = ruleSets.current(plan.code()).orElseThrow(() -> new EvaluationFailed("计划 " + planCode + " 的规则未能加载"));
+        return judge(plan, rules, asOf, given);
+    }
+
+    public Optional<EvaluationRun> find(long runId) {
+        return runs.find(runId);
+    }
+
+    public List<EvaluationRun> history(int limit) {
+        return runs.latest(limit);
+    }
+
+    private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf) {
+        return judge(plan, rules, asOf, observations.latestUpTo(plan.code(), asOf));
+    }
+
+    private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf, List<Observation> known) {
+        List<Indicator> indicators = new ArrayList<>();
+        for (Task task : catalog.tasks(plan.code())) {
+            for (org.duban.catalog.Indicator indicator : task.indicators()) {
+                indicators.add(new Indicator(indicator.code(), indicator.name(), indicator.unit(), indicator.kind(),
+                        indicator.frequency().name(), task.number()));
+            }
+        }
+        Map<String, List<Report>> byIndicator = new HashMap<>();
+        for (Observation observation : known) {
+            if (!observation.date().isAfter(asOf)) {
+                byIndicator.computeIfAbsent(observation.indicator(), code -> new ArrayList<>())
+                        .add(new Report(observation.date(), observation.value(), observation.text(), observation.reference()));
+            }
+        }
+        Map<String, Reports> reports = new HashMap<>();
+        byIndicator.forEach((code, list) -> reports.put(code, new Reports(code, list)));
+        return new Judge().judge(rules, new AsOf(asOf, plan.year()), indicators, reports);
+    }
+}

@@ -1,0 +1,80 @@
+package org.duban.assessment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every rule firing of every run, to answer "why did task 27 turn red on 30 September?". */
+@Repository
+public class FiringLog {
+
+    /** A logged firing with its run. */
+    public record Entry(long id, long runId, String rule, String file, String ruleSetVersion, Integer task, String indicator,
+                        String facts, Instant firedAt) {
+    }
+
+    /** One page of entries, newest run first, in firing order within a run. */
+    public record Page(List<Entry> items, int page, int size, long total) {
+    }
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+
+    FiringLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+    }
+
+    void record(long runId, String version, List<Firing> firings) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO rule_firing (run_id, rule_name, rule_file, rule_set_version, task_no, indicator_code, facts, fired_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", firings, 500, (ps, firing) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, firing.rule());
+            ps.setString(3, firing.file());
+            ps.setString(4, version);
+            ps.setObject(5, firing.task());
+            ps.setString(6, firing.indicator());
+            ps.setString(7, firing.facts());
+            ps.setTimestamp(8, Timestamp.from(firing.firedAt()));
+        });
+    }
+
+    public Page find(Long runId, String rule, Integer task, String indicator, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (runId != null) {
+            where.append(" AND run_id = ?");
+            params.add(runId);
+        }
+        if (rule != null && !rule.isBlank()) {
+            where.append(" AND rule_name LIKE ?");
+            params.add("%" + rule + "%");
+        }
+        if (task != null) {
+            where.append(" AND task_no = ?");
+            params.add(task);
+        }
+        if (indicator != null && !indicator.isBlank()) {
+            where.append(" AND indicator_code = ?");
+            params.add(indicator);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM rule_firing" + where).params(params).query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<Entry> items = jdbc.sql("SELECT id, run_id, rule_name, rule_file, rule_set_version, task_no, indicator_code, facts, fired_at FROM rule_firing"
+                        + where + " ORDER BY run_id DESC, id LIMIT ? OFFSET ?")
+                .params(paged)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getLong("run_id"), rs.getString("rule_name"), rs.getString("rule_file"),
+                        rs.getString("rule_set_version"), (Integer) rs.getObject("task_no", Integer.class), rs.getString("indicator_code"),
+                        rs.getString("facts"), rs.getTimestamp("fired_at").toInstant()))
+                .list();
+        return new Page(items, page, size, total);
+    }
+}

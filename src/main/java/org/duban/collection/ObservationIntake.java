@@ -1,0 +1,235 @@
+package org.duban.collection;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.duban.catalog.Department;
+import org.duban.catalog.Indicator;
+import org.duban.catalog.IndicatorKind;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.duban.rules.facts.WaterClass;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way values enter Duban, whatever the channel. A batch is checked whole; any error
+ * rejects all of it with every error named. A value equal to the latest revision for its
+ * indicator and date is not stored again, so submitting the same batch twice changes nothing.
+ */
+@Service
+public class ObservationIntake {
+
+    private static final Set<String> STATUSES = Set.of("未启动", "推进中", "已完成");
+
+    /** How a batch went: how many values became new revisions, how many were already there. */
+    public record Receipt(int stored, int unchanged) {
+    }
+
+    private record Checked(long indicatorId, ObservationInput input, LocalDate date, BigDecimal value, String text, BigDecimal reference) {
+    }
+
+    private record Known(long id, Indicator indicator, Task task) {
+    }
+
+    private final PlanCatalog catalog;
+    private final JdbcClient jdbc;
+
+    ObservationIntake(PlanCatalog catalog, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Receipt submit(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter, Channel channel, String source) {
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
+                new ObservationProblem("", "plan", planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")))));
+        Map<String, Known> known = known(plan);
+        List<ObservationProblem> problems = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        if (inputs.isEmpty()) {
+            problems.add(new ObservationProblem("", "", "没有任何数据"));
+        }
+        for (ObservationInput input : inputs) {
+            check(input, plan, known, submitter, problems).ifPresent(ok -> {
+                String key = input.indicator() + "@" + ok.date();
+                String first = seen.putIfAbsent(key, input.place());
+                if (first != null) {
+                    problems.add(new ObservationProblem(input.place(), "date", "与" + first + "重复（同一指标同一日期）"));
+                } else {
+                    checked.add(ok);
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new ObservationsRejected(problems);
+        }
+        int stored = 0;
+        for (Checked value : checked) {
+            stored += store(value, submitter, channel, source) ? 1 : 0;
+        }
+        return new Receipt(stored, checked.size() - stored);
+    }
+
+    private Optional<Checked> check(ObservationInput input, Plan plan, Map<String, Known> known, Submitter submitter, List<ObservationProblem> problems) {
+        int before = problems.size();
+        String place = input.place();
+        Known target = null;
+        if (blank(input.indicator())) {
+            problems.add(new ObservationProblem(place, "indicator", "缺少指标编码"));
+        } else if ((target = known.get(input.indicator().strip())) == null) {
+            problems.add(new ObservationProblem(place, "indicator", "未知指标 \"" + input.indicator() + "\""));
+        } else if (submitter.departmentCode().isPresent() && target.task().leadDepartments().stream()
+                .noneMatch(d -> d.code().equals(submitter.departmentCode().get()))) {
+            problems.add(new ObservationProblem(place, "indicator", "无权报送指标 " + input.indicator() + "（由"
+                    + String.join("、", target.task().leadDepartments().stream().map(Department::name).toList()) + "牵头报送）"));
+        }
+        LocalDate date = date(input, plan, problems);
+        BigDecimal value = null;
+        String text = null;
+        BigDecimal reference = null;
+        if (target != null) {
+            IndicatorKind kind = target.indicator().kind();
+            if (input.value() == null || blank(String.valueOf(input.value()))) {
+                problems.add(new ObservationProblem(place, "value", "缺少数值"));
+            } else if (kind == IndicatorKind.MILESTONE) {
+                text = String.valueOf(input.value()).strip();
+                if (!STATUSES.contains(text)) {
+                    problems.add(new ObservationProblem(place, "value", "未知状态 \"" + text + "\"，应为 未启动、推进中 或 已完成"));
+                }
+            } else if (kind == IndicatorKind.WATER_CLASS) {
+                Optional<WaterClass> parsed = WaterClass.parse(String.valueOf(input.value()));
+                if (parsed.isEmpty()) {
+                    problems.add(new ObservationProblem(place, "value", "未知水质类别 \"" + input.value() + "\"，应为 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ"));
+                } else {
+                    text = parsed.get().label();
+                }
+            } else {
+                value = number(input.value(), place, "value", problems);
+                if (value != null) {
+                    checkRange(kind, value, target.indicator(), place, problems);
+                }
+            }
+            if (kind == IndicatorKind.CEILING || kind == IndicatorKind.RELATIVE) {
+                if (input.reference() == null || blank(String.valueOf(input.reference()))) {
+                    problems.add(new ObservationProblem(place, "reference", kind == IndicatorKind.CEILING
+                            ? "缺少控制指标（reference），控制类指标须同时报送市下达的控制目标"
+                            : "缺少对照值（reference），相对类指标须同时报送对照值（全市平均水平或上年同期值）"));
+                } else {
+                    reference = number(input.reference(), place, "reference", problems);
+                }
+            }
+        }
+        if (input.note() != null && input.note().length() > 1000) {
+            problems.add(new ObservationProblem(place, "note", "备注过长（最多 1000 字）"));
+        }
+        if (problems.size() > before || target == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Checked(target.id(), input, date, value, text, reference));
+    }
+
+    private static void checkRange(IndicatorKind kind, BigDecimal value, Indicator indicator, String place, List<ObservationProblem> problems) {
+        if ((kind == IndicatorKind.ADDITION || kind == IndicatorKind.LEVEL || kind == IndicatorKind.CEILING) && value.signum() < 0) {
+            problems.add(new ObservationProblem(place, "value", "数值不能为负数（" + indicator.name() + "）"));
+        }
+        if (kind == IndicatorKind.RATE && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(new ObservationProblem(place, "value", "比率应在 0 到 100 之间，实为 " + value.toPlainString()));
+        }
+    }
+
+    private static LocalDate date(ObservationInput input, Plan plan, List<ObservationProblem> problems) {
+        if (blank(input.date())) {
+            problems.add(new ObservationProblem(input.place(), "date", "缺少日期"));
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(input.date().strip());
+            if (date.getYear() != plan.year()) {
+                problems.add(new ObservationProblem(input.place(), "date", "日期 " + date + " 不在计划年度 " + plan.year() + " 年内"));
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.add(new ObservationProblem(input.place(), "date", "日期格式应为 YYYY-MM-DD，实为 \"" + input.date() + "\""));
+            return null;
+        }
+    }
+
+    private static BigDecimal number(Object raw, String place, String field, List<ObservationProblem> problems) {
+        if (raw instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (raw instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        String text = String.valueOf(raw).strip().replace(",", "");
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(new ObservationProblem(place, field, "应为数值，实为 \"" + raw + "\""));
+            return null;
+        }
+    }
+
+    /** Stores a new revision unless the latest one already says the same. */
+    private boolean store(Checked value, Submitter submitter, Channel channel, String source) {
+        Optional<Map<String, Object>> latest = jdbc.sql("""
+                SELECT revision, value_number, value_text, reference_value, note FROM observation
+                WHERE indicator_id = ? AND period_date = ? ORDER BY revision DESC LIMIT 1""")
+                .params(value.indicatorId(), value.date()).query().listOfRows().stream().findFirst();
+        String note = blank(value.input().note()) ? null : value.input().note().strip();
+        if (latest.isPresent() && same(latest.get(), value, note)) {
+            return false;
+        }
+        int revision = latest.map(row -> ((Number) row.get("revision")).intValue() + 1).orElse(1);
+        jdbc.sql("""
+                INSERT INTO observation (indicator_id, period_date, revision, value_number, value_text, reference_value, note,
+                                         channel, source, submitted_by, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(value.indicatorId(), value.date(), revision, value.value(), value.text(), value.reference(), note,
+                        channel.name(), source, submitter.username(), Timestamp.from(Instant.now()))
+                .update();
+        return true;
+    }
+
+    private static boolean same(Map<String, Object> row, Checked value, String note) {
+        return equal((BigDecimal) row.get("value_number"), value.value())
+                && java.util.Objects.equals(row.get("value_text"), value.text())
+                && equal((BigDecimal) row.get("reference_value"), value.reference())
+                && java.util.Objects.equals(row.get("note"), note);
+    }
+
+    private static boolean equal(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private Map<String, Known> known(Plan plan) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT i.id, i.code FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = ?").param(plan.code())
+                .query((rs, n) -> Map.entry(rs.getString("code"), rs.getLong("id"))).list()
+                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        Map<String, Known> known = new HashMap<>();
+        for (Task task : catalog.tasks(plan.code())) {
+            for (Indicator indicator : task.indicators()) {
+                known.put(indicator.code(), new Known(ids.get(indicator.code()), indicator, task));
+            }
+        }
+        return known;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,69 @@
+package org.duban.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.collection.Channel;
+import org.duban.collection.Observation;
+import org.duban.collection.ObservationInput;
+import org.duban.collection.ObservationIntake;
+import org.duban.collection.Observations;
+import org.duban.catalog.PlanCatalog;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reporting values by API: all of a request is stored, or none of it. */
+@RestController
+@RequestMapping("/api/observations")
+class ObservationController {
+
+    /** One element of the request body; {@code value} is a number or a status / water-class text. */
+    record Submitted(String indicator, String date, Object value, Object reference, String note) {
+    }
+
+    private final ObservationIntake intake;
+    private final Observations observations;
+    private final PlanCatalog catalog;
+    private final Caller caller;
+
+    ObservationController(ObservationIntake intake, Observations observations, PlanCatalog catalog, Caller caller) {
+        this.intake = intake;
+        this.observations = observations;
+        this.catalog = catalog;
+        this.caller = caller;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ObservationIntake.Receipt submit(@RequestBody List<Submitted> body, @RequestParam Optional<String> plan, Authentication user) {
+        List<ObservationInput> inputs = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Submitted s = body.get(i) == null ? new Submitted(null, null, null, null, null) : body.get(i);
+            inputs.add(new ObservationInput(s.indicator(), s.date(), s.value(), s.reference(), s.note(), "第 " + (i + 1) + " 条"));
+        }
+        return intake.submit(plan, inputs, caller.submitter(user), Channel.API, "api");
+    }
+
+    /** Every revision of one indicator's values; a department sees only what it reports. */
+    @GetMapping
+    List<Observation> history(@RequestParam String indicator, @RequestParam Optional<String> plan, Authentication user) {
+        String code = catalog.plan(plan).orElseThrow(() -> new NotFound("尚未加载任何计划")).code();
+        caller.of(user).departmentCode().ifPresent(own -> {
+            boolean leads = catalog.tasks(code).stream()
+                    .filter(task -> task.indicators().stream().anyMatch(i -> i.code().equals(indicator)))
+                    .anyMatch(task -> task.leadDepartments().stream().anyMatch(d -> d.code().equals(own)));
+            if (!leads) {
+                throw new NotFound("本部门没有指标 " + indicator);
+            }
+        });
+        return observations.history(code, indicator);
+    }
+}
