@@ -30,9 +30,8 @@ public class Warnings {
                    w.resolution_comment, w.task_id
             FROM early_warning w JOIN plan p ON p.id = w.plan_id JOIN task t ON t.id = w.task_id JOIN indicator i ON i.id = w.indicator_id
             """;
-    private static final String OF_DEPARTMENT = """
-             AND EXISTS (SELECT 1 FROM task_department td JOIN department d ON d.id = td.department_id
-                         WHERE td.task_id = w.task_id AND (d.code = ? OR d.name = ?))""";
+    private static final String OF_DEPARTMENT = " AND EXISTS (SELECT 1 FROM task_department td JOIN department d ON d.id = td.department_id"
+            + " WHERE td.task_id = w.task_id AND (d.code = ? OR d.name = ?))";
 
     /** What to list; every part is optional. */
     public record Filter(Optional<WarningStatus> status, Optional<Level> level, Optional<String> department, Optional<Integer> task,
