@@ -129,6 +129,21 @@ class RuleLoadingTests {
     }
 
     @Test
+    void aRuleReachingOutsideTheVocabularyIsRefusedBeforeCompiling() {
+        RuleSet good = ruleSets.current("zhoucun-2023").orElseThrow();
+        COPY.replace(t22(), "insert(Criterion.of(\"T22-1\")", "System.exit(0); insert(Criterion.of(\"T22-1\")");
+
+        RuleSets.LoadReport report = ruleSets.reload();
+
+        assertThat(report.errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/tasks/t22.drl");
+            assertThat(problem.line()).isEqualTo(COPY.lineOf(t22(), "System.exit"));
+            assertThat(problem.message()).contains("不允许使用 System");
+        });
+        assertThat(ruleSets.current("zhoucun-2023")).containsSame(good);
+    }
+
+    @Test
     void aFailedLoadLeavesTheStoredPlanAsItWas() {
         COPY.replace(COPY.planFile(), "title: 大力发展绿色智慧交通", "title: 已改的标题");
         COPY.replace(t22(), "atLeast(720)", "atLeast(");
