@@ -6,7 +6,7 @@ public enum Comparison {
     AT_LEAST,
     /** 不超过/以下: value ≤ target. */
     AT_MOST,
-    /** 2-3处: target ≤ value ≤ upper. */
+    /** 2-3处: the plan's range; met from the lower bound on (doing more is no shortfall, so it raises nothing). */
     BETWEEN,
     /** 保持在…以上: every report of the year ≥ target. */
     HOLD_AT_LEAST,

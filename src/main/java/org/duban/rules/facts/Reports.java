@@ -40,8 +40,14 @@ public record Reports(String indicator, List<Report> reports) {
         return isEmpty() ? null : latest().value();
     }
 
+    /** The most recent reference (quota, average, last year's value) reported, even if the latest value came without one. */
     public BigDecimal latestReference() {
-        return isEmpty() ? null : latest().reference();
+        for (int i = reports.size() - 1; i >= 0; i--) {
+            if (reports.get(i).reference() != null) {
+                return reports.get(i).reference();
+            }
+        }
+        return null;
     }
 
     public String latestText() {
