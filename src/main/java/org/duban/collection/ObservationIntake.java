@@ -67,7 +67,7 @@ public class ObservationIntake {
                 String key = input.indicator() + "@" + ok.date();
                 String first = seen.putIfAbsent(key, input.place());
                 if (first != null) {
-                    problems.add(new ObservationProblem(input.place(), "date", "与" + first + "重复（同一指标同一日期）"));
+                    problems.add(new ObservationProblem(input.place(), input.column("date"), "与" + first + "重复（同一指标同一日期）"));
                 } else {
                     checked.add(ok);
                 }
@@ -88,12 +88,12 @@ public class ObservationIntake {
         String place = input.place();
         Known target = null;
         if (blank(input.indicator())) {
-            problems.add(new ObservationProblem(place, "indicator", "缺少指标编码"));
+            problems.add(new ObservationProblem(place, input.column("indicator"), "缺少指标编码"));
         } else if ((target = known.get(input.indicator().strip())) == null) {
-            problems.add(new ObservationProblem(place, "indicator", "未知指标 \"" + input.indicator() + "\""));
+            problems.add(new ObservationProblem(place, input.column("indicator"), "未知指标 \"" + input.indicator() + "\""));
         } else if (submitter.departmentCode().isPresent() && target.task().leadDepartments().stream()
                 .noneMatch(d -> d.code().equals(submitter.departmentCode().get()))) {
-            problems.add(new ObservationProblem(place, "indicator", "无权报送指标 " + input.indicator() + "（由"
+            problems.add(new ObservationProblem(place, input.column("indicator"), "无权报送指标 " + input.indicator() + "（由"
                     + String.join("、", target.task().leadDepartments().stream().map(Department::name).toList()) + "牵头报送）"));
         }
         LocalDate date = date(input, plan, problems);
@@ -103,37 +103,41 @@ public class ObservationIntake {
         if (target != null) {
             IndicatorKind kind = target.indicator().kind();
             if (input.value() == null || blank(String.valueOf(input.value()))) {
-                problems.add(new ObservationProblem(place, "value", "缺少数值"));
+                problems.add(new ObservationProblem(place, input.column("value"), "缺少数值"));
             } else if (kind == IndicatorKind.MILESTONE) {
                 text = String.valueOf(input.value()).strip();
                 if (!STATUSES.contains(text)) {
-                    problems.add(new ObservationProblem(place, "value", "未知状态 \"" + text + "\"，应为 未启动、推进中 或 已完成"));
+                    problems.add(new ObservationProblem(place, input.column("value"), "未知状态 \"" + text + "\"，应为 未启动、推进中 或 已完成"));
                 }
             } else if (kind == IndicatorKind.WATER_CLASS) {
                 Optional<WaterClass> parsed = WaterClass.parse(String.valueOf(input.value()));
                 if (parsed.isEmpty()) {
-                    problems.add(new ObservationProblem(place, "value", "未知水质类别 \"" + input.value() + "\"，应为 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ"));
+                    problems.add(new ObservationProblem(place, input.column("value"), "未知水质类别 \"" + input.value() + "\"，应为 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ"));
                 } else {
                     text = parsed.get().label();
                 }
             } else {
-                value = number(input.value(), place, "value", problems);
+                value = number(input.value(), place, input.column("value"), problems);
                 if (value != null) {
-                    checkRange(kind, value, target.indicator(), place, problems);
+                    checkRange(kind, value, target.indicator(), place, input.column("value"), problems);
                 }
             }
             if (kind == IndicatorKind.CEILING || kind == IndicatorKind.RELATIVE) {
                 if (input.reference() == null || blank(String.valueOf(input.reference()))) {
-                    problems.add(new ObservationProblem(place, "reference", kind == IndicatorKind.CEILING
+                    problems.add(new ObservationProblem(place, input.column("reference"), kind == IndicatorKind.CEILING
                             ? "缺少控制指标（reference），控制类指标须同时报送市下达的控制目标"
                             : "缺少对照值（reference），相对类指标须同时报送对照值（全市平均水平或上年同期值）"));
                 } else {
-                    reference = number(input.reference(), place, "reference", problems);
+                    reference = number(input.reference(), place, input.column("reference"), problems);
                 }
             }
         }
+        if (target != null && input.unit() != null && !input.unit().isBlank()
+                && !input.unit().strip().equals(target.indicator().unit() == null ? "" : target.indicator().unit())) {
+            problems.add(new ObservationProblem(place, input.column("unit"), "单位应为 \"" + target.indicator().unit() + "\"，实为 \"" + input.unit().strip() + "\""));
+        }
         if (input.note() != null && input.note().length() > 1000) {
-            problems.add(new ObservationProblem(place, "note", "备注过长（最多 1000 字）"));
+            problems.add(new ObservationProblem(place, input.column("note"), "备注过长（最多 1000 字）"));
         }
         if (problems.size() > before || target == null) {
             return Optional.empty();
@@ -141,28 +145,28 @@ public class ObservationIntake {
         return Optional.of(new Checked(target.id(), input, date, value, text, reference));
     }
 
-    private static void checkRange(IndicatorKind kind, BigDecimal value, Indicator indicator, String place, List<ObservationProblem> problems) {
+    private static void checkRange(IndicatorKind kind, BigDecimal value, Indicator indicator, String place, String column, List<ObservationProblem> problems) {
         if ((kind == IndicatorKind.ADDITION || kind == IndicatorKind.LEVEL || kind == IndicatorKind.CEILING) && value.signum() < 0) {
-            problems.add(new ObservationProblem(place, "value", "数值不能为负数（" + indicator.name() + "）"));
+            problems.add(new ObservationProblem(place, column, "数值不能为负数（" + indicator.name() + "）"));
         }
         if (kind == IndicatorKind.RATE && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problems.add(new ObservationProblem(place, "value", "比率应在 0 到 100 之间，实为 " + value.toPlainString()));
+            problems.add(new ObservationProblem(place, column, "比率应在 0 到 100 之间，实为 " + value.toPlainString()));
         }
     }
 
     private static LocalDate date(ObservationInput input, Plan plan, List<ObservationProblem> problems) {
         if (blank(input.date())) {
-            problems.add(new ObservationProblem(input.place(), "date", "缺少日期"));
+            problems.add(new ObservationProblem(input.place(), input.column("date"), "缺少日期"));
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(input.date().strip());
             if (date.getYear() != plan.year()) {
-                problems.add(new ObservationProblem(input.place(), "date", "日期 " + date + " 不在计划年度 " + plan.year() + " 年内"));
+                problems.add(new ObservationProblem(input.place(), input.column("date"), "日期 " + date + " 不在计划年度 " + plan.year() + " 年内"));
             }
             return date;
         } catch (DateTimeParseException e) {
-            problems.add(new ObservationProblem(input.place(), "date", "日期格式应为 YYYY-MM-DD，实为 \"" + input.date() + "\""));
+            problems.add(new ObservationProblem(input.place(), input.column("date"), "日期格式应为 YYYY-MM-DD，实为 \"" + input.date() + "\""));
             return null;
         }
     }
@@ -199,7 +203,8 @@ public class ObservationIntake {
                                          channel, source, submitted_by, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(value.indicatorId(), value.date(), revision, value.value(), value.text(), value.reference(), note,
-                        channel.name(), source, submitter.username(), Timestamp.from(Instant.now()))
+                        channel.name(), source, submitter.username(),
+                        Timestamp.from(value.input().submittedAt() == null ? Instant.now() : value.input().submittedAt()))
                 .update();
         return true;
     }

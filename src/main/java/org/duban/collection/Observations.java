@@ -34,6 +34,22 @@ public class Observations {
                 .list();
     }
 
+    /** When each value dated on or before {@code asOf} was first reported: indicator, date, first submission. */
+    public List<FirstReport> firstReports(String planCode, LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT i.code, o.period_date, MIN(o.submitted_at) AS first_submitted FROM observation o
+                JOIN indicator i ON i.id = o.indicator_id JOIN plan p ON p.id = i.plan_id
+                WHERE p.code = ? AND o.period_date <= ? GROUP BY i.code, o.period_date ORDER BY i.code, o.period_date""")
+                .params(planCode, asOf)
+                .query((rs, n) -> new FirstReport(rs.getString("code"), rs.getDate("period_date").toLocalDate(),
+                        rs.getTimestamp("first_submitted").toInstant()))
+                .list();
+    }
+
+    /** The first time a value for an indicator and date was reported. */
+    public record FirstReport(String indicator, LocalDate date, java.time.Instant submittedAt) {
+    }
+
     /** Every revision of an indicator's values, oldest first. */
     public List<Observation> history(String planCode, String indicator) {
         return jdbc.sql(COLUMNS + " WHERE p.code = ? AND i.code = ? ORDER BY o.period_date, o.revision")

@@ -15,9 +15,11 @@ import org.kie.api.runtime.KieSession;
  *
  * @param version  hash of the compiled files' paths and contents, recorded with every evaluation
  * @param criteria by indicator code, each with the rule that states it
+ * @param reportingGraceDays days after a period's end before its report counts as missing, as
+ *                 {@code rules/common/levels.drl} sets it (so compliance and the BLUE warnings agree)
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
-                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, KieBase kieBase) {
+                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, int reportingGraceDays, KieBase kieBase) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {

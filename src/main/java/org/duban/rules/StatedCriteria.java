@@ -18,6 +18,7 @@ import org.duban.catalog.PlanDefinition.IndicatorDefinition;
 import org.duban.rules.RuleSet.StatedCriterion;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.Tuning;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -45,8 +46,11 @@ final class StatedCriteria {
     /** Generous bound: stating criteria takes one firing per indicator; more means a loop. */
     private static final int MAX_FIRINGS = 100_000;
 
-    record Result(Map<String, StatedCriterion> criteria, List<CatalogProblem> problems) {
+    record Result(Map<String, StatedCriterion> criteria, int reportingGraceDays, List<CatalogProblem> problems) {
     }
+
+    /** When no rule sets the grace, reports are due ten days after their period ends. */
+    static final int DEFAULT_GRACE_DAYS = 10;
 
     private record Inserted(Rule rule, Object fact) {
     }
@@ -67,7 +71,11 @@ final class StatedCriteria {
         Map<String, IndicatorDefinition> indicators = plan.indicators()
                 .collect(Collectors.toMap(IndicatorDefinition::code, Function.identity(), (a, b) -> a));
         Map<String, StatedCriterion> criteria = new LinkedHashMap<>();
+        int grace = DEFAULT_GRACE_DAYS;
         for (Inserted inserted : fire(kieBase)) {
+            if (inserted.fact() instanceof Tuning.ReportingGrace reportingGrace) {
+                grace = reportingGrace.days();
+            }
             if (inserted.fact() instanceof Criterion criterion) {
                 accept(inserted.rule(), criterion, indicators, plan, criteria);
             } else if (inserted.fact() instanceof Criterion.Draft draft) {
@@ -80,7 +88,7 @@ final class StatedCriteria {
                         "指标 " + indicator.code() + " 在 rules/" + rulesFolder + " 中没有判定规则（应有一条 insert(Criterion.of(\"" + indicator.code() + "\")…)）"));
             }
         }
-        return new Result(criteria, List.copyOf(problems));
+        return new Result(criteria, grace, List.copyOf(problems));
     }
 
     private void accept(Rule rule, Criterion criterion, Map<String, IndicatorDefinition> indicators, PlanDefinition plan,

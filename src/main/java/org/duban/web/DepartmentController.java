@@ -1,11 +1,20 @@
 package org.duban.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.duban.catalog.Department;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
+import org.duban.collection.ObservationFiles;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,9 +32,26 @@ class DepartmentController {
     }
 
     private final PlanCatalog catalog;
+    private final ObservationFiles files;
+    private final Caller caller;
 
-    DepartmentController(PlanCatalog catalog) {
+    DepartmentController(PlanCatalog catalog, ObservationFiles files, Caller caller) {
         this.catalog = catalog;
+        this.files = files;
+        this.caller = caller;
+    }
+
+    /** The Excel template a department fills in; a department account gets only its own. */
+    @GetMapping("/{code}/template.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String code, @RequestParam Optional<String> plan, Authentication user) {
+        caller.of(user).departmentCode().filter(own -> !own.equals(code))
+                .ifPresent(own -> { throw new NotFound("只能下载本部门的报送模板"); });
+        byte[] workbook = files.template(plan, code, LocalDate.now());
+        String name = URLEncoder.encode(catalog.department(code).map(Department::name).orElse(code) + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name.replace("+", "%20"))
+                .body(workbook);
     }
 
     @GetMapping

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.duban.collection.Channel;
 import org.duban.collection.Observation;
 import org.duban.collection.ObservationInput;
+import org.duban.collection.ObservationFiles;
 import org.duban.collection.ObservationIntake;
 import org.duban.collection.Observations;
 import org.duban.catalog.PlanCatalog;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Reporting values by API: all of a request is stored, or none of it. */
 @RestController
@@ -30,12 +32,14 @@ class ObservationController {
     }
 
     private final ObservationIntake intake;
+    private final ObservationFiles files;
     private final Observations observations;
     private final PlanCatalog catalog;
     private final Caller caller;
 
-    ObservationController(ObservationIntake intake, Observations observations, PlanCatalog catalog, Caller caller) {
+    ObservationController(ObservationIntake intake, ObservationFiles files, Observations observations, PlanCatalog catalog, Caller caller) {
         this.intake = intake;
+        this.files = files;
         this.observations = observations;
         this.catalog = catalog;
         this.caller = caller;
@@ -47,9 +51,18 @@ class ObservationController {
         List<ObservationInput> inputs = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Submitted s = body.get(i) == null ? new Submitted(null, null, null, null, null) : body.get(i);
-            inputs.add(new ObservationInput(s.indicator(), s.date(), s.value(), s.reference(), s.note(), "第 " + (i + 1) + " 条"));
+            inputs.add(ObservationInput.of(s.indicator(), s.date(), s.value(), s.reference(), s.note(), "第 " + (i + 1) + " 条"));
         }
         return intake.submit(plan, inputs, caller.submitter(user), Channel.API, "api");
+    }
+
+    /** A CSV or XLSX file (multipart field {@code file}): every row is stored, or none. */
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    ObservationIntake.Receipt upload(@RequestParam("file") MultipartFile file, @RequestParam Optional<String> plan, Authentication user)
+            throws java.io.IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.csv" : file.getOriginalFilename();
+        return files.importFile(plan, name, file.getBytes(), caller.submitter(user), Channel.UPLOAD);
     }
 
     /** Every revision of one indicator's values; a department sees only what it reports. */

@@ -1,0 +1,105 @@
+package org.duban.collection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.duban.catalog.Department;
+import org.duban.catalog.Indicator;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.duban.rules.RuleSet;
+import org.duban.rules.RuleSets;
+import org.duban.rules.facts.AsOf;
+import org.duban.rules.facts.ReportingPeriod;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reporting compliance: for each department and the indicators it reports (those of the tasks it
+ * leads), whether the report for the last due period came in on time, late, or not at all. The
+ * due period and grace days are the ones the BLUE "missing" warnings use.
+ */
+@Service
+public class Compliance {
+
+    public enum Status { REPORTED, LATE, MISSING, NOT_DUE }
+
+    public record IndicatorCompliance(String code, String name, String frequency, String period, LocalDate periodEnd,
+                                      LocalDate dueDate, Status status, LocalDate lastDate, Instant reportedAt) {
+    }
+
+    public record DepartmentCompliance(String code, String name, int reported, int late, int missing, int notDue,
+                                       List<IndicatorCompliance> indicators) {
+    }
+
+    public record Report(String plan, LocalDate asOf, int graceDays, List<DepartmentCompliance> departments) {
+    }
+
+    private final PlanCatalog catalog;
+    private final RuleSets ruleSets;
+    private final Observations observations;
+
+    Compliance(PlanCatalog catalog, RuleSets ruleSets, Observations observations) {
+        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.observations = observations;
+    }
+
+    public Report report(Optional<String> planCode, LocalDate asOf, Optional<String> onlyDepartment) {
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException("尚未加载任何计划"));
+        Optional<RuleSet> rules = ruleSets.current(plan.code());
+        int grace = rules.map(RuleSet::reportingGraceDays).orElse(10);
+        Map<String, List<Observations.FirstReport>> reported = new LinkedHashMap<>();
+        observations.firstReports(plan.code(), asOf).forEach(r -> reported.computeIfAbsent(r.indicator(), k -> new ArrayList<>()).add(r));
+        AsOf day = new AsOf(asOf, plan.year());
+
+        Map<Department, List<IndicatorCompliance>> byDepartment = new LinkedHashMap<>();
+        for (Task task : catalog.tasks(plan.code())) {
+            for (Indicator indicator : task.indicators()) {
+                LocalDate deadline = rules.flatMap(set -> set.criterion(indicator.code())).map(s -> s.criterion().deadline())
+                        .orElse(LocalDate.of(plan.year(), 12, 31));
+                IndicatorCompliance line = line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()));
+                for (Department lead : task.leadDepartments()) {
+                    if (onlyDepartment.map(code -> code.equals(lead.code())).orElse(true)) {
+                        byDepartment.computeIfAbsent(lead, d -> new ArrayList<>()).add(line);
+                    }
+                }
+            }
+        }
+        List<DepartmentCompliance> departments = byDepartment.entrySet().stream()
+                .map(e -> new DepartmentCompliance(e.getKey().code(), e.getKey().name(), count(e.getValue(), Status.REPORTED),
+                        count(e.getValue(), Status.LATE), count(e.getValue(), Status.MISSING), count(e.getValue(), Status.NOT_DUE), e.getValue()))
+                .sorted(Comparator.comparing(DepartmentCompliance::missing).reversed().thenComparing(DepartmentCompliance::late, Comparator.reverseOrder()))
+                .toList();
+        return new Report(plan.code(), asOf, grace, departments);
+    }
+
+    private static IndicatorCompliance line(Indicator indicator, AsOf asOf, int grace, LocalDate deadline, List<Observations.FirstReport> reports) {
+        Optional<ReportingPeriod> due = ReportingPeriod.due(indicator.frequency().name(), asOf, grace, deadline);
+        Optional<Observations.FirstReport> last = reports.stream().max(Comparator.comparing(Observations.FirstReport::date));
+        if (due.isEmpty()) {
+            return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), null, null, null,
+                    Status.NOT_DUE, last.map(Observations.FirstReport::date).orElse(null), last.map(Observations.FirstReport::submittedAt).orElse(null));
+        }
+        ReportingPeriod period = due.get();
+        LocalDate dueDate = period.end().plusDays(grace);
+        Optional<Observations.FirstReport> forPeriod = reports.stream().filter(r -> !r.date().isBefore(period.start()))
+                .min(Comparator.comparing(Observations.FirstReport::submittedAt));
+        Status status = forPeriod.map(r -> r.submittedAt().isAfter(dueDate.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant())
+                ? Status.LATE : Status.REPORTED).orElse(Status.MISSING);
+        return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), period.label(), period.end(),
+                dueDate, status, last.map(Observations.FirstReport::date).orElse(null),
+                forPeriod.or(() -> last).map(Observations.FirstReport::submittedAt).orElse(null));
+    }
+
+    private static int count(List<IndicatorCompliance> lines, Status status) {
+        return (int) lines.stream().filter(line -> line.status() == status).count();
+    }
+}

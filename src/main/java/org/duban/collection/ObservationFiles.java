@@ -1,0 +1,134 @@
+package org.duban.collection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.catalog.Department;
+import org.duban.catalog.Frequency;
+import org.duban.catalog.Indicator;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files of observations: importing a CSV or XLSX file (all rows or none, through
+ * {@link ObservationIntake}), and the Excel template a department fills in.
+ */
+@Service
+public class ObservationFiles {
+
+    static final List<String> TEMPLATE_HEADER = List.of("指标编码", "指标名称", "单位", "日期", "数值", "对照值", "备注", "填写提示");
+
+    private final ObservationIntake intake;
+    private final PlanCatalog catalog;
+
+    ObservationFiles(ObservationIntake intake, PlanCatalog catalog) {
+        this.intake = intake;
+        this.catalog = catalog;
+    }
+
+    public ObservationIntake.Receipt importFile(Optional<String> plan, String fileName, byte[] content, Submitter submitter, Channel channel) {
+        List<ObservationInput> rows = ObservationFile.read(fileName, content);
+        if (rows.isEmpty()) {
+            throw new ObservationsRejected(List.of(new ObservationProblem(fileName, "", "文件中没有任何填写了数值的数据行")));
+        }
+        return intake.submit(plan, rows, submitter, channel, fileName);
+    }
+
+    /**
+     * The template of a department: one row per indicator of the tasks it leads, with name, unit
+     * and the end of the current reporting period filled in; 数值 (and 对照值 where needed) left blank.
+     */
+    public byte[] template(Optional<String> planCode, String departmentCode, LocalDate today) {
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException("尚未加载任何计划"));
+        Department department = catalog.department(departmentCode)
+                .orElseThrow(() -> new IllegalArgumentException("未知部门编码 \"" + departmentCode + "\""));
+        LocalDate day = today.getYear() == plan.year() ? today
+                : today.getYear() < plan.year() ? LocalDate.of(plan.year(), 1, 1) : LocalDate.of(plan.year(), 12, 31);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("数据报送");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < TEMPLATE_HEADER.size(); c++) {
+                header.createCell(c).setCellValue(TEMPLATE_HEADER.get(c));
+                header.getCell(c).setCellStyle(bold);
+            }
+            int r = 1;
+            for (Task task : catalog.tasks(plan.code())) {
+                if (task.leadDepartments().stream().noneMatch(d -> d.code().equals(department.code()))) {
+                    continue;
+                }
+                for (Indicator indicator : task.indicators()) {
+                    Row row = sheet.createRow(r++);
+                    row.createCell(0).setCellValue(indicator.code());
+                    row.createCell(1).setCellValue(indicator.name());
+                    row.createCell(2).setCellValue(indicator.unit() == null ? "" : indicator.unit());
+                    row.createCell(3).setCellValue(periodEnd(indicator.frequency(), day).toString());
+                    row.createCell(7).setCellValue(hint(indicator)); // not read back: import ignores this column
+                }
+            }
+            int[] widths = {10, 40, 8, 12, 10, 10, 30, 34};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, (widths[c] + 2) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            instructions(workbook.createSheet("填写说明"), department, plan);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last day of the reporting period that holds {@code day}. */
+    static LocalDate periodEnd(Frequency frequency, LocalDate day) {
+        return switch (frequency) {
+            case MONTHLY -> day.with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTERLY -> LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3 + 1) * 3, 1).with(TemporalAdjusters.lastDayOfMonth());
+            case HALF_YEARLY -> day.getMonthValue() <= 6 ? LocalDate.of(day.getYear(), 6, 30) : LocalDate.of(day.getYear(), 12, 31);
+            case YEARLY -> LocalDate.of(day.getYear(), 12, 31);
+        };
+    }
+
+    private static String hint(Indicator indicator) {
+        return switch (indicator.kind()) {
+            case ADDITION -> "填写年初以来累计数";
+            case MILESTONE -> "填写 未启动、推进中 或 已完成";
+            case WATER_CLASS -> "填写水质类别 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ";
+            case CEILING -> "对照值填写市下达的控制指标";
+            case RELATIVE -> "对照值填写全市平均水平或上年同期值";
+            default -> "";
+        };
+    }
+
+    private static void instructions(Sheet sheet, Department department, Plan plan) {
+        String[] lines = {
+                plan.name() + " — " + department.name() + " 数据报送模板",
+                "1. 在“数据报送”表中填写“数值”列；不填数值的行不会导入，可保留。",
+                "2. 日期为数据截至日期（YYYY-MM-DD），已按当前报送周期预填，可修改。",
+                "3. 新增类指标填写年初以来的累计数；比率类填写百分数（如 85 表示 85%）。",
+                "4. 里程碑填写 未启动、推进中 或 已完成；水质填写 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ。",
+                "5. 控制类、相对类指标须在“对照值”列填写控制指标或对照值。",
+                "6. 文件中只要有一处错误，整个文件都不会导入；改正后重新上传即可，重复上传不会产生重复数据。",
+                "7. 上传：POST /api/observations/import，或放入数据目录的 inbox 文件夹。"};
+        for (int i = 0; i < lines.length; i++) {
+            sheet.createRow(i).createCell(0).setCellValue(lines[i]);
+        }
+        sheet.setColumnWidth(0, 100 * 256);
+    }
+
+}

@@ -1,0 +1,101 @@
+package org.duban.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.duban.DubanClock;
+import org.duban.assessment.Evaluations;
+import org.duban.catalog.Indicator;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.duban.collection.Channel;
+import org.duban.collection.ObservationIntake;
+import org.duban.collection.Submitter;
+import org.duban.rules.RuleSet;
+import org.duban.rules.RuleSets;
+import org.duban.rules.facts.Criterion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of the embedded default (H2, no observations yet) and unless
+ * {@code --duban.demo=false}, loads the simulated 2023 data and evaluates it at the end of each
+ * quarter so far and on today's date, so the warnings and their history are there at once. Never
+ * touches a server database such as MariaDB.
+ */
+@Component
+@Order(20)
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final boolean enabled;
+    private final String datasourceUrl;
+    private final PlanCatalog catalog;
+    private final RuleSets ruleSets;
+    private final ObservationIntake intake;
+    private final Evaluations evaluations;
+    private final DubanClock clock;
+    private final JdbcClient jdbc;
+
+    DemoLoader(@Value("${duban.demo:true}") boolean enabled, @Value("${spring.datasource.url:}") String datasourceUrl, PlanCatalog catalog,
+               RuleSets ruleSets, ObservationIntake intake, Evaluations evaluations, DubanClock clock, JdbcClient jdbc) {
+        this.enabled = enabled;
+        this.datasourceUrl = datasourceUrl;
+        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.intake = intake;
+        this.evaluations = evaluations;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || !datasourceUrl.startsWith("jdbc:h2:")) {
+            return;
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM observation").query(Integer.class).single() > 0) {
+            return;
+        }
+        Optional<Plan> plan = catalog.plan(Optional.empty());
+        Optional<RuleSet> rules = plan.flatMap(p -> ruleSets.current(p.code()));
+        if (plan.isEmpty() || rules.isEmpty()) {
+            log.warn("计划或规则未能加载，未载入演示数据");
+            return;
+        }
+        load(plan.get(), rules.get());
+    }
+
+    private void load(Plan plan, RuleSet rules) {
+        List<Indicator> indicators = new ArrayList<>();
+        for (Task task : catalog.tasks(plan.code())) {
+            indicators.addAll(task.indicators());
+        }
+        Map<String, Criterion> criteria = new HashMap<>();
+        rules.criteria().forEach((code, stated) -> criteria.put(code, stated.criterion()));
+        var rows = new DemoData(plan.year()).generate(indicators, criteria);
+        ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
+        LocalDate today = clock.today();
+        for (int month = 3; month <= 12; month += 3) {
+            LocalDate quarterEnd = LocalDate.of(plan.year(), month, 1).plusMonths(1).minusDays(1);
+            if (quarterEnd.isBefore(today)) {
+                evaluations.run(Optional.of(plan.code()), quarterEnd, "演示数据");
+            }
+        }
+        evaluations.run(Optional.of(plan.code()), today, "演示数据");
+        log.warn("已载入 {} 年模拟演示数据 {} 条（渠道 DEMO，备注“{}”），并评估至 {}。以 --duban.demo=false 启动可从空库开始。",
+                plan.year(), receipt.stored(), DemoData.NOTE, today);
+    }
+}

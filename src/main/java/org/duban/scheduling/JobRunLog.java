@@ -1,0 +1,65 @@
+package org.duban.scheduling;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
+import org.quartz.listeners.JobListenerSupport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Records every job execution (start, end, outcome, instance) for {@code GET /api/jobs}. */
+@Component
+class JobRunLog extends JobListenerSupport {
+
+    /** One execution of a job. */
+    record JobRun(String job, String instance, Instant startedAt, Instant finishedAt, String outcome, String message) {
+    }
+
+    private final JdbcClient jdbc;
+
+    JobRunLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String getName() {
+        return "duban-job-run-log";
+    }
+
+    @Override
+    public void jobToBeExecuted(JobExecutionContext context) {
+        jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, outcome) VALUES (?, ?, ?, ?, 'RUNNING')")
+                .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    @Override
+    public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+        String message = failure == null ? null : String.valueOf(failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+        jdbc.sql("UPDATE job_run SET finished_at = ?, outcome = ?, message = ? WHERE fire_id = ?")
+                .params(Timestamp.from(Instant.now()), failure == null ? "SUCCEEDED" : "FAILED",
+                        message == null ? null : message.substring(0, Math.min(message.length(), 2000)), context.getFireInstanceId())
+                .update();
+    }
+
+    List<JobRun> latest(String job, int limit) {
+        return jdbc.sql("SELECT job_name, instance, started_at, finished_at, outcome, message FROM job_run WHERE job_name = ? ORDER BY id DESC LIMIT ?")
+                .params(job, limit)
+                .query((rs, n) -> new JobRun(rs.getString("job_name"), rs.getString("instance"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), rs.getString("outcome"),
+                        rs.getString("message")))
+                .list();
+    }
+
+    private static String instance(JobExecutionContext context) {
+        try {
+            return context.getScheduler().getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.duban.web;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.duban.collection.Compliance;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which reports are in, late or missing, per department: {@code ?asOf=2023-09-30} (default today). */
+@RestController
+@RequestMapping("/api/compliance")
+class ComplianceController {
+
+    private final Compliance compliance;
+    private final Caller caller;
+
+    ComplianceController(Compliance compliance, Caller caller) {
+        this.compliance = compliance;
+        this.caller = caller;
+    }
+
+    @GetMapping
+    Compliance.Report report(@RequestParam Optional<LocalDate> asOf, @RequestParam Optional<String> plan,
+                             @RequestParam Optional<String> department, Authentication user) {
+        Optional<String> own = caller.of(user).departmentCode();
+        return compliance.report(plan, asOf.orElse(LocalDate.now()), own.isPresent() ? own : department);
+    }
+}
