@@ -1,0 +1,53 @@
+package org.duban.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Base64;
+
+import org.duban.DubanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The jobs are listed with their schedule and last runs, and can be run now. */
+@DubanTest
+class JobsTests {
+
+    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void listsTheJobsWithCronAndNextFireTime() {
+        var jobs = mvc.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, ADMIN);
+
+        assertThat(jobs).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().contains("evaluation", "inbox");
+        assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].cron").asArray().containsExactly("0 0 6 * * ?");
+        assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].nextFireTime").asArray().doesNotContainNull();
+    }
+
+    @Test
+    void runsAJobNowAndRecordsTheRun() {
+        assertThat(mvc.post().uri("/api/jobs/evaluation/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.ACCEPTED);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT outcome FROM job_run WHERE job_name = 'evaluation'").query(String.class).list()).contains("SUCCEEDED"));
+        assertThat(jdbc.sql("SELECT triggered_by FROM evaluation_run").query(String.class).list()).contains("定时任务");
+        assertThat(mvc.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, ADMIN)).bodyJson()
+                .extractingPath("$[?(@.name == 'evaluation')].lastRuns[0].outcome").asArray().containsExactly("SUCCEEDED");
+    }
+
+    @Test
+    void anUnknownJobIsA404() {
+        assertThat(mvc.post().uri("/api/jobs/nothing/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+}
