@@ -52,7 +52,7 @@ class DataDirectoryTests {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir, "--server.port=0");
+                .run("--duban.data-dir=" + dataDir, "--server.port=0", "--duban.demo=false");
     }
 
     /** The body of a GET, or the status code when it is not 200. */
