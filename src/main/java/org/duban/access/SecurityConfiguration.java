@@ -27,7 +27,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
-                        .requestMatchers("/api/accounts/**", "/api/jobs/**").hasRole(Role.OFFICE.name())
+                        .requestMatchers("/api/accounts/**", "/api/jobs/**", "/api/mail/**").hasRole(Role.OFFICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())
                         .requestMatchers("/api/evaluations/**", "/api/firings/**")
                             .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())

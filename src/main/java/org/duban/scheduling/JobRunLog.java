@@ -32,8 +32,9 @@ class JobRunLog extends JobListenerSupport {
 
     @Override
     public void jobToBeExecuted(JobExecutionContext context) {
-        jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, outcome) VALUES (?, ?, ?, ?, 'RUNNING')")
-                .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(Instant.now()))
+        jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, scheduled_for, outcome) VALUES (?, ?, ?, ?, ?, 'RUNNING')")
+                .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(Instant.now()),
+                        context.getScheduledFireTime() == null ? null : new Timestamp(context.getScheduledFireTime().getTime()))
                 .update();
     }
 

@@ -58,6 +58,10 @@ public class Jobs implements ApplicationRunner {
         this.runLog = runLog;
         define("evaluation", EvaluationJob.class, settings.evaluation(), "每日评估：按当日数据运行规则，更新预警");
         define("inbox", InboxJob.class, settings.inbox(), "收件箱：导入放入 inbox 文件夹的数据文件");
+        define("digest", DigestJob.class, settings.digest(), "部门预警邮件：新增、升级、到期重复及已解除的预警");
+        define("reminder", ReminderJob.class, settings.reminder(), "报送提醒：临近报送截止仍缺数据的部门");
+        define("escalation", EscalationJob.class, settings.escalation(), "超期抄报：红色预警超过规定天数未确认，抄报领导");
+        define("mail", MailJob.class, settings.mail(), "发送邮件：投递发件箱中的邮件，失败自动重试");
     }
 
     private void define(String name, Class<? extends Job> type, String cron, String description) {

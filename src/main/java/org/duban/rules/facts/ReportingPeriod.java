@@ -12,12 +12,7 @@ public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
      * later than the period that holds the deadline; empty when nothing is due yet.
      */
     public static Optional<ReportingPeriod> due(String frequency, AsOf asOf, int graceDays, LocalDate deadline) {
-        int months = switch (frequency) {
-            case "MONTHLY" -> 1;
-            case "QUARTERLY" -> 3;
-            case "HALF_YEARLY" -> 6;
-            default -> 12;
-        };
+        int months = months(frequency);
         ReportingPeriod due = null;
         LocalDate start = asOf.yearStart();
         while (true) {
@@ -32,6 +27,29 @@ public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
             start = end.plusDays(1);
         }
         return Optional.ofNullable(due);
+    }
+
+    /** The first period of the year whose report is not yet overdue on {@code today}: the one to remind about. */
+    public static Optional<ReportingPeriod> next(String frequency, LocalDate today, int graceDays) {
+        int months = months(frequency);
+        LocalDate start = LocalDate.of(today.getYear(), 1, 1);
+        while (start.getYear() == today.getYear()) {
+            LocalDate end = start.plusMonths(months).minusDays(1);
+            if (!end.plusDays(graceDays).isBefore(today)) {
+                return Optional.of(new ReportingPeriod(start, end, label(start, months)));
+            }
+            start = end.plusDays(1);
+        }
+        return Optional.empty();
+    }
+
+    private static int months(String frequency) {
+        return switch (frequency) {
+            case "MONTHLY" -> 1;
+            case "QUARTERLY" -> 3;
+            case "HALF_YEARLY" -> 6;
+            default -> 12;
+        };
     }
 
     private static String label(LocalDate start, int months) {

@@ -1,0 +1,22 @@
+package org.duban.scheduling;
+
+import org.duban.notification.Notifications;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** Writes the departments' warning digests to the outbox. */
+@DisallowConcurrentExecution
+class DigestJob extends QuartzJobBean {
+
+    private final Notifications notifications;
+
+    DigestJob(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        notifications.composeDigests();
+    }
+}
