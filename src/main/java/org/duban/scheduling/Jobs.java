@@ -25,6 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
@@ -52,10 +55,12 @@ public class Jobs implements ApplicationRunner {
     private final Scheduler scheduler;
     private final JobRunLog runLog;
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
+    private final boolean autoStart;
 
-    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings) {
+    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings, @Value("${duban.schedule.enabled:true}") boolean autoStart) {
         this.scheduler = scheduler;
         this.runLog = runLog;
+        this.autoStart = autoStart;
         define("evaluation", EvaluationJob.class, settings.evaluation(), "每日评估：按当日数据运行规则，更新预警");
         define("inbox", InboxJob.class, settings.inbox(), "收件箱：导入放入 inbox 文件夹的数据文件");
         define("digest", DigestJob.class, settings.digest(), "部门预警邮件：新增、升级、到期重复及已解除的预警");
@@ -99,6 +104,19 @@ public class Jobs implements ApplicationRunner {
             }
         } catch (ObjectAlreadyExistsException e) {
             // another instance of the cluster registered it at the same moment: that is fine
+        }
+    }
+
+    /**
+     * Starts the scheduler once Duban is ready: after the plan and its rules are loaded and the run
+     * log listens, so a firing missed while Duban was down runs against the real rules.
+     * ({@code spring.quartz.auto-startup} is false for this reason.)
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void startWhenReady() throws SchedulerException {
+        if (!scheduler.isStarted() && autoStart) {
+            scheduler.start();
+            log.info("定时任务调度已启动（实例 {}）", scheduler.getSchedulerInstanceId());
         }
     }
 
