@@ -52,7 +52,9 @@ class DataDirectoryTests {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(DubanApplication.class)
-                .run("--duban.data-dir=" + dataDir, "--server.port=0", "--duban.demo=false");
+                .run("--duban.data-dir=" + dataDir, "--server.port=0", "--duban.demo=false",
+                        // one JVM, two databases: each scheduler needs its own name (Quartz registers data sources by it)
+                        "--spring.quartz.scheduler-name=duban-" + dataDir.getFileName());
     }
 
     /** The body of a GET, or the status code when it is not 200. */

@@ -34,8 +34,10 @@ class ClusteredSchedulingTests {
     @ExtendWith(MariaDb.class)
     void twoInstancesOnOneMariaDbRunEachFiringOnce() throws Exception {
         String database = MariaDb.createDatabase();
-        try (ConfigurableApplicationContext first = start("a", mariadb(database));
-             ConfigurableApplicationContext second = start("b", mariadb(database))) {
+        List<String> cluster = new ArrayList<>(mariadb(database));
+        cluster.add("--spring.quartz.scheduler-name=duban-cluster-" + database); // one cluster: one name, as in production
+        try (ConfigurableApplicationContext first = start("a", cluster);
+             ConfigurableApplicationContext second = start("b", cluster)) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(40)).until(() -> count(jdbc, "SELECT COUNT(*) FROM job_run WHERE job_name = 'inbox'") >= 8);
             assertThat(jdbc.sql("SELECT instance_name FROM QRTZ_SCHEDULER_STATE").query(String.class).list()).hasSize(2);
@@ -53,7 +55,8 @@ class ClusteredSchedulingTests {
 
     @Test
     void aFiringMissedWhileDownRunsOnceAfterStartUp() {
-        List<String> h2 = List.of("--spring.datasource.url=jdbc:h2:file:" + temp.resolve("db/duban") + ";MODE=MariaDB");
+        List<String> h2 = List.of("--spring.datasource.url=jdbc:h2:file:" + temp.resolve("db/duban") + ";MODE=MariaDB",
+                "--spring.quartz.scheduler-name=duban-" + temp.getFileName());
         try (ConfigurableApplicationContext before = start("down", h2)) {
             assertThat(count(before.getBean(JdbcClient.class), "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'evaluation'")).isEqualTo(1);
         }
