@@ -1,0 +1,113 @@
+package org.duban.notification;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.duban.DubanClock;
+import org.duban.catalog.Department;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
+import org.duban.collection.Observation;
+import org.duban.collection.Observations;
+import org.duban.rules.RuleSet;
+import org.duban.rules.RuleSets;
+import org.duban.rules.facts.AsOf;
+import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.Level;
+import org.duban.warning.Warning;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every mail needs to know on a given day: the plan, the rules' criteria, the departments and
+ * the latest reported values; and how one warning reads in a mail (actual vs target vs time progress).
+ */
+@Component
+class Briefings {
+
+    private static final Map<Level, String> COLORS = Map.of(Level.RED, "#c0392b", Level.ORANGE, "#e67e22", Level.YELLOW, "#d4ac0d", Level.BLUE, "#2e86c1");
+
+    /** The day's facts a mail is written from. */
+    record Briefing(Plan plan, AsOf asOf, Optional<RuleSet> rules, Map<String, Department> departmentsByName, Map<String, Long> ids,
+                    Map<String, Observation> latest) {
+
+        Department department(String name) {
+            return departmentsByName.get(name);
+        }
+
+        long id(Department department) {
+            return ids.get(department.code());
+        }
+    }
+
+    private final PlanCatalog catalog;
+    private final RuleSets ruleSets;
+    private final Observations observations;
+    private final NotificationSettings settings;
+    private final DubanClock clock;
+    private final JdbcClient jdbc;
+
+    Briefings(PlanCatalog catalog, RuleSets ruleSets, Observations observations, NotificationSettings settings, DubanClock clock, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.observations = observations;
+        this.settings = settings;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /** Today's briefing on the current plan; empty when no plan is loaded. */
+    Optional<Briefing> today() {
+        return catalog.plan(Optional.empty()).map(plan -> briefing(plan, clock.today()));
+    }
+
+    private Briefing briefing(Plan plan, LocalDate today) {
+        Map<String, Department> byName = new HashMap<>();
+        catalog.departments().forEach(d -> byName.put(d.name(), d));
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT id, code FROM department").query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id"))).list();
+        Map<String, Observation> latest = new HashMap<>();
+        observations.latestUpTo(plan.code(), today).forEach(o -> latest.merge(o.indicator(), o, (a, b) -> a.date().isAfter(b.date()) ? a : b));
+        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest);
+    }
+
+    Notifications.DigestItem item(Warning warning, NotificationPolicy.Change change, Briefing context) {
+        Optional<Criterion> criterion = context.rules().flatMap(set -> set.criterion(warning.indicator())).map(RuleSet.StatedCriterion::criterion);
+        Observation latest = context.latest().get(warning.indicator());
+        String unit = catalog.task(context.plan().code(), warning.task()).flatMap(t -> t.indicators().stream()
+                .filter(i -> i.code().equals(warning.indicator())).findFirst()).map(i -> i.unit() == null ? "" : i.unit()).orElse("");
+        String actual = latest == null ? "未报送" : latest.text() != null ? latest.text() : number(latest.value()) + unit;
+        return new Notifications.DigestItem(warning.id(), change.chinese, warning.level().name(), warning.level().chinese(), COLORS.get(warning.level()),
+                warning.task(), warning.taskTitle(), warning.indicator(), warning.indicatorName(), actual,
+                criterion.map(c -> target(c, unit, latest)).orElse("—"),
+                criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf()))).orElse("—"),
+                criterion.map(c -> c.deadline().toString()).orElse("—"), warning.message(),
+                settings.dashboardUrl() + "/warnings/" + warning.id());
+    }
+
+    private static String target(Criterion c, String unit, Observation latest) {
+        String reference = latest == null || latest.reference() == null ? "" : number(latest.reference()) + unit;
+        return switch (c.comparison()) {
+            case AT_LEAST -> "≥" + number(c.target()) + unit;
+            case AT_MOST -> "≤" + number(c.target()) + unit;
+            case BETWEEN -> number(c.target()) + "–" + number(c.upper()) + unit;
+            case HOLD_AT_LEAST -> "全年保持≥" + number(c.target()) + unit;
+            case WITHIN_QUOTA -> "不超过控制指标" + reference;
+            case ABOVE_REFERENCE -> "高于对照值" + reference;
+            case BELOW_REFERENCE -> "低于对照值" + reference;
+            case COMPLETED -> "已完成";
+            case BETTER_THAN -> "优于" + c.targetText() + "类";
+        };
+    }
+
+    private static String number(BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}
