@@ -5,16 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Two doors. The JSON API ({@code /api/**}) takes HTTP Basic on every request and keeps no
- * session, so it needs no CSRF token and answers 401 instead of a login page. The web pages use
+ * session, so it needs no CSRF token and answers 401 (with a Basic challenge) instead of a login page. The web pages use
  * a login form and a session. Only health and the login page are open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +30,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/evaluations/**", "/api/firings/**")
                             .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
                         .anyRequest().authenticated())
+                // 401 with WWW-Authenticate: Basic, so a browser asks for the account and a client knows what to send
                 .httpBasic(basic -> basic.realmName("Duban"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();

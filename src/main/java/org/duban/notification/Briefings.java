@@ -14,6 +14,7 @@ import org.duban.collection.Observation;
 import org.duban.collection.Observations;
 import org.duban.rules.RuleSet;
 import org.duban.rules.RuleSets;
+import org.duban.rules.facts.Amounts;
 import org.duban.rules.facts.AsOf;
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.Level;
@@ -79,7 +80,7 @@ class Briefings {
         Observation latest = context.latest().get(warning.indicator());
         String unit = catalog.task(context.plan().code(), warning.task()).flatMap(t -> t.indicators().stream()
                 .filter(i -> i.code().equals(warning.indicator())).findFirst()).map(i -> i.unit() == null ? "" : i.unit()).orElse("");
-        String actual = latest == null ? "未报送" : latest.text() != null ? latest.text() : number(latest.value()) + unit;
+        String actual = latest == null ? "未报送" : latest.text() != null ? latest.text() : Amounts.text(latest.value()) + unit;
         return new Notifications.DigestItem(warning.id(), change.chinese, warning.level().name(), warning.level().chinese(), COLORS.get(warning.level()),
                 warning.task(), warning.taskTitle(), warning.indicator(), warning.indicatorName(), actual,
                 criterion.map(c -> target(c, unit, latest)).orElse("—"),
@@ -89,12 +90,12 @@ class Briefings {
     }
 
     private static String target(Criterion c, String unit, Observation latest) {
-        String reference = latest == null || latest.reference() == null ? "" : number(latest.reference()) + unit;
+        String reference = latest == null || latest.reference() == null ? "" : Amounts.text(latest.reference()) + unit;
         return switch (c.comparison()) {
-            case AT_LEAST -> "≥" + number(c.target()) + unit;
-            case AT_MOST -> "≤" + number(c.target()) + unit;
-            case BETWEEN -> number(c.target()) + "–" + number(c.upper()) + unit;
-            case HOLD_AT_LEAST -> "全年保持≥" + number(c.target()) + unit;
+            case AT_LEAST -> "≥" + Amounts.text(c.target()) + unit;
+            case AT_MOST -> "≤" + Amounts.text(c.target()) + unit;
+            case BETWEEN -> Amounts.text(c.target()) + "–" + Amounts.text(c.upper()) + unit;
+            case HOLD_AT_LEAST -> "全年保持≥" + Amounts.text(c.target()) + unit;
             case WITHIN_QUOTA -> "不超过控制指标" + reference;
             case ABOVE_REFERENCE -> "高于对照值" + reference;
             case BELOW_REFERENCE -> "低于对照值" + reference;
@@ -103,11 +104,4 @@ class Briefings {
         };
     }
 
-    private static String number(BigDecimal value) {
-        if (value == null) {
-            return "—";
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.duban.catalog.Indicator;
 import org.duban.rules.RuleSet.StatedCriterion;
+import org.duban.rules.facts.Amounts;
 
 /**
  * An indicator with its criterion as the loaded rules state it. {@code comparator}, {@code target}
@@ -18,21 +19,14 @@ record IndicatorView(String code, String name, String unit, String kind, String 
         return new IndicatorView(indicator.code(), indicator.name(), emptyToNull(indicator.unit()), indicator.kind().name(),
                 indicator.frequency().name(),
                 stated.map(s -> s.criterion().comparison().name()).orElse(null),
-                stated.map(s -> plain(s.criterion().target())).orElse(null),
-                stated.map(s -> plain(s.criterion().upper())).orElse(null),
+                stated.map(s -> Amounts.plain(s.criterion().target())).orElse(null),
+                stated.map(s -> Amounts.plain(s.criterion().upper())).orElse(null),
                 stated.map(s -> s.criterion().targetText()).orElse(null),
                 stated.map(s -> s.criterion().deadline()).orElse(null),
                 stated.map(StatedCriterion::rule).orElse(null),
                 stated.map(StatedCriterion::file).orElse(null));
     }
 
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped; // 4000, not 4E+3
-    }
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

@@ -2,11 +2,11 @@ package org.duban.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import org.duban.DubanTest;
+import org.duban.Logins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -38,19 +38,21 @@ class SecurityTests {
 
     @Test
     void theApiAnswers401WithoutCredentialsOrWithAWrongPassword() {
-        assertThat(mvc.get().uri("/api/tasks")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.get().uri("/api/tasks").header(HttpHeaders.AUTHORIZATION, basic("admin", "wrong"))).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/tasks")).hasStatus(HttpStatus.UNAUTHORIZED).hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Duban\"");
+        assertThat(mvc.get().uri("/api/tasks").header(HttpHeaders.AUTHORIZATION, Logins.basic("admin", "wrong"))).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void theAdminPasswordComesFromTheSetting() {
-        assertThat(mvc.get().uri("/api/tasks/1").header(HttpHeaders.AUTHORIZATION, basic("admin", "test-admin-secret"))).hasStatusOk();
+        assertThat(mvc.get().uri("/api/tasks/1").header(HttpHeaders.AUTHORIZATION, Logins.basic("admin", "test-admin-secret"))).hasStatusOk();
     }
 
     @Test
     void pagesRedirectABrowserToTheLoginPage() {
         assertThat(mvc.get().uri("/").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND).hasHeader(HttpHeaders.LOCATION, "/login");
         assertThat(mvc.get().uri("/login")).hasStatusOk();
+        assertThat(mvc.get().uri("/").header(HttpHeaders.AUTHORIZATION, org.duban.Logins.ADMIN)).hasStatusOk()
+                .bodyText().contains("督办 · 重点工作任务评估与预警");
     }
 
     @Test
@@ -58,12 +60,9 @@ class SecurityTests {
         accounts.save("keji", encoder.encode("keji-secret"), "区科技局", List.of(Role.DEPARTMENT), Optional.empty());
         accounts.save("office", encoder.encode("office-secret"), "督办室", List.of(Role.OFFICE), Optional.empty());
 
-        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, basic("keji", "keji-secret"))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, basic("office", "office-secret"))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, basic("admin", "test-admin-secret"))).hasStatusOk();
+        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, Logins.basic("keji", "keji-secret"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, Logins.basic("office", "office-secret"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/api/rules/reload").header(HttpHeaders.AUTHORIZATION, Logins.basic("admin", "test-admin-secret"))).hasStatusOk();
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    }
 }

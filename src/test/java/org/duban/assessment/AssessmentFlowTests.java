@@ -1,11 +1,13 @@
 package org.duban.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
 
-import java.util.Base64;
+
 import java.util.List;
 import java.util.Map;
 
+import org.duban.Logins;
 import org.duban.MariaDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -37,7 +39,6 @@ import com.jayway.jsonpath.JsonPath;
  */
 class AssessmentFlowTests {
 
-    static final String ADMIN = basic("admin", "test-admin-secret");
 
     /** Fails the warning step of a run on demand, to show the run's transaction holds. */
     @TestConfiguration
@@ -231,7 +232,7 @@ class AssessmentFlowTests {
                      {"indicator":"T27-1","date":"2023-09-30","value":"Ⅴ"}]""");
             String run = evaluate("2023-09-30");
             long foreign = ((Number) warning(run, "T27-1", "LIMIT").get("id")).longValue();
-            String keji = basic("keji", "keji-secret-1");
+            String keji = Logins.basic("keji", "keji-secret-1");
 
             var own = mvc.get().uri("/api/warnings").header(HttpHeaders.AUTHORIZATION, keji);
             assertThat(own).hasStatusOk().bodyJson().extractingPath("$[*].task").asArray().isNotEmpty().allSatisfy(task -> assertThat(task).isIn(1, 2, 3, 4, 5, 6));
@@ -304,7 +305,4 @@ class AssessmentFlowTests {
         }
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    }
 }

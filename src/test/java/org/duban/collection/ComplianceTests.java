@@ -1,6 +1,8 @@
 package org.duban.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +68,7 @@ class ComplianceTests {
         submit("T01-1", "2023-08-31", 5, "2023-09-03T09:00:00Z");
 
         var response = mvc.get().uri("/api/compliance?asOf=2023-09-30")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes()));
+                .header(HttpHeaders.AUTHORIZATION, ADMIN);
 
         assertThat(response).hasStatusOk().bodyJson().extractingPath("$.graceDays").isEqualTo(10);
         assertThat(response).bodyJson().extractingPath("$.departments[*].name").asArray().contains("区科技局", "区发展改革局", "区水利局");

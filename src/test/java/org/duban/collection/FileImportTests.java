@@ -1,12 +1,13 @@
 package org.duban.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -28,7 +29,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @DubanTest
 class FileImportTests {
 
-    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
 
     @Autowired
     MockMvcTester mvc;

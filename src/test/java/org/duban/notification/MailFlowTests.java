@@ -1,12 +1,13 @@
 package org.duban.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,6 @@ import jakarta.mail.internet.MimeMessage;
 class MailFlowTests {
 
     static final int PORT = freePort();
-    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
     static GreenMail smtp;
 
     @DynamicPropertySource

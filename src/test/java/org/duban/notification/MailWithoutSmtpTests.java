@@ -1,11 +1,12 @@
 package org.duban.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
@@ -29,7 +30,6 @@ import jakarta.mail.internet.MimeMessage;
 @TestPropertySource(properties = {"duban.clock.today=2023-10-08", "duban.notification.outbox-dir=target/test-outbox"})
 class MailWithoutSmtpTests {
 
-    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
 
     @Autowired
     Notifications notifications;

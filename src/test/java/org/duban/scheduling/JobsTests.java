@@ -1,10 +1,11 @@
 package org.duban.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Base64;
 
 import org.duban.DubanTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @DubanTest
 class JobsTests {
 
-    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
 
     @Autowired
     MockMvcTester mvc;

@@ -1,6 +1,8 @@
 package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.Logins.ADMIN;
+
 
 import org.duban.DubanTest;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @DubanTest
 class TaskApiTests {
 
-    static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes());
 
     @Autowired
     MockMvcTester mvc;

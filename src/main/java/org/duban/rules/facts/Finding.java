@@ -18,34 +18,34 @@ public record Finding(String indicator, Cause cause, Level level, String message
     public static Finding lag(Progress p, Level level) {
         return new Finding(p.indicator().code(), Cause.LAG, level, String.format(Locale.ROOT,
                 "%s：截至%s%s%s，完成目标%.1f%%，低于时间进度%.1f%%共%.1f个百分点（%s预警）",
-                p.indicator().name(), day(p.reportedOn()), number(p.actual()), p.indicator().unitOrEmpty(),
+                p.indicator().name(), day(p.reportedOn()), Amounts.text(p.actual()), p.indicator().unitOrEmpty(),
                 p.completion(), p.timeProgress(), p.lag(), level.chinese()));
     }
 
     public static Finding trend(Progress p, Level level) {
         return new Finding(p.indicator().code(), Cause.TREND, level, String.format(Locale.ROOT,
                 "%s：按目前趋势，预计到%s完成%s%s，比目标%s%s少%.1f%%（%s预警）",
-                p.indicator().name(), day(p.criterion().deadline()), number(BigDecimal.valueOf(Math.round(p.projected() * 10) / 10.0)),
-                p.indicator().unitOrEmpty(), number(p.criterion().target()), p.indicator().unitOrEmpty(),
+                p.indicator().name(), day(p.criterion().deadline()), Amounts.text(BigDecimal.valueOf(Math.round(p.projected() * 10) / 10.0)),
+                p.indicator().unitOrEmpty(), Amounts.text(p.criterion().target()), p.indicator().unitOrEmpty(),
                 p.projectedShortfall(), level.chinese()));
     }
 
     public static Finding belowTarget(Indicator i, Criterion c, Reports r, Level level) {
         String against = c.target() != null
-                ? "未达到目标" + number(c.target()) + i.unitOrEmpty()
-                : "未" + (c.comparison() == Comparison.ABOVE_REFERENCE ? "高于" : "低于") + "对照值" + number(r.latestReference()) + i.unitOrEmpty();
+                ? "未达到目标" + Amounts.text(c.target()) + i.unitOrEmpty()
+                : "未" + (c.comparison() == Comparison.ABOVE_REFERENCE ? "高于" : "低于") + "对照值" + Amounts.text(r.latestReference()) + i.unitOrEmpty();
         return new Finding(i.code(), Cause.BELOW_TARGET, level, String.format("%s：截至%s为%s%s，%s（%s预警）",
-                i.name(), day(r.latestDate()), number(r.latestValue()), i.unitOrEmpty(), against, level.chinese()));
+                i.name(), day(r.latestDate()), Amounts.text(r.latestValue()), i.unitOrEmpty(), against, level.chinese()));
     }
 
     public static Finding heldBelow(Indicator i, Criterion c, Report dropped, Level level) {
         return new Finding(i.code(), Cause.LIMIT, level, String.format("%s：%s为%s%s，低于须保持的%s%s（%s预警）",
-                i.name(), day(dropped.date()), number(dropped.value()), i.unitOrEmpty(), number(c.target()), i.unitOrEmpty(), level.chinese()));
+                i.name(), day(dropped.date()), Amounts.text(dropped.value()), i.unitOrEmpty(), Amounts.text(c.target()), i.unitOrEmpty(), level.chinese()));
     }
 
     public static Finding overQuota(Indicator i, Reports r, Level level) {
         return new Finding(i.code(), Cause.LIMIT, level, String.format("%s：截至%s为%s%s，超过控制指标%s%s（%s预警）",
-                i.name(), day(r.latestDate()), number(r.latestValue()), i.unitOrEmpty(), number(r.latestReference()), i.unitOrEmpty(), level.chinese()));
+                i.name(), day(r.latestDate()), Amounts.text(r.latestValue()), i.unitOrEmpty(), Amounts.text(r.latestReference()), i.unitOrEmpty(), level.chinese()));
     }
 
     public static Finding waterClass(Indicator i, Criterion c, Reports r, Level level) {
@@ -86,16 +86,8 @@ public record Finding(String indicator, Cause cause, Level level, String message
         if (c.comparison() == Comparison.BETTER_THAN) {
             return "目前水质为" + r.waterClass().map(WaterClass::label).orElse(r.latestText()) + "类";
         }
-        String target = c.target() != null ? "（目标" + number(c.target()) + i.unitOrEmpty() + "）" : "";
-        return "目前为" + number(r.latestValue()) + i.unitOrEmpty() + target;
-    }
-
-    static String number(BigDecimal value) {
-        if (value == null) {
-            return "—";
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        String target = c.target() != null ? "（目标" + Amounts.text(c.target()) + i.unitOrEmpty() + "）" : "";
+        return "目前为" + Amounts.text(r.latestValue()) + i.unitOrEmpty() + target;
     }
 
     private static String day(LocalDate date) {
