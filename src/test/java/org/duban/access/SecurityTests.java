@@ -51,7 +51,7 @@ class SecurityTests {
     void pagesRedirectABrowserToTheLoginPage() {
         assertThat(mvc.get().uri("/").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND).hasHeader(HttpHeaders.LOCATION, "/login");
         assertThat(mvc.get().uri("/login")).hasStatusOk();
-        assertThat(mvc.get().uri("/").header(HttpHeaders.AUTHORIZATION, org.duban.Logins.ADMIN)).hasStatusOk()
+        assertThat(mvc.get().uri("/index.html").header(HttpHeaders.AUTHORIZATION, org.duban.Logins.ADMIN)).hasStatusOk()
                 .bodyText().contains("督办 · 重点工作任务评估与预警");
     }
 
