@@ -51,8 +51,10 @@ class SecurityTests {
     void pagesRedirectABrowserToTheLoginPage() {
         assertThat(mvc.get().uri("/").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND).hasHeader(HttpHeaders.LOCATION, "/login");
         assertThat(mvc.get().uri("/login")).hasStatusOk();
-        assertThat(mvc.get().uri("/index.html").header(HttpHeaders.AUTHORIZATION, org.duban.Logins.ADMIN)).hasStatusOk()
-                .bodyText().contains("督办 · 重点工作任务评估与预警");
+        var landing = mvc.get().uri("/index.html").header(HttpHeaders.AUTHORIZATION, org.duban.Logins.ADMIN).exchange();
+        assertThat(landing).hasStatusOk();
+        assertThat(new String(landing.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("督办 · 重点工作任务评估与预警");
     }
 
     @Test
