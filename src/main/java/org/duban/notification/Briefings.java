@@ -86,7 +86,7 @@ class Briefings {
                 criterion.map(c -> target(c, unit, latest)).orElse("—"),
                 criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf()))).orElse("—"),
                 criterion.map(c -> c.deadline().toString()).orElse("—"), warning.message(),
-                settings.dashboardUrl() + "/warnings/" + warning.id());
+                settings.dashboardUrl() + "/api/warnings/" + warning.id() /* the review page will take over this link */);
     }
 
     private static String target(Criterion c, String unit, Observation latest) {
