@@ -1,0 +1,42 @@
+package org.duban;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The shape of the code: modules by feature that use each other only through their APIs and
+ * have no cycles (Spring Modulith), and what Modulith cannot say (ArchUnit).
+ */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(DubanApplication.class);
+    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.duban");
+
+    @Test
+    void modulesUseEachOtherOnlyThroughTheirApisAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void onlyRulesAndAssessmentTouchTheRuleEngine() {
+        noClasses().that().resideOutsideOfPackages("org.duban.rules..", "org.duban.assessment..")
+                .should().dependOnClassesThat().resideInAPackage("org.kie..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("org.duban.rules..", "org.duban.assessment..")
+                .should().dependOnClassesThat().resideInAPackage("org.drools..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWebModuleServesHttp() {
+        noClasses().that().resideOutsideOfPackage("org.duban.web..")
+                .should().beAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .check(CLASSES);
+    }
+}
