@@ -50,9 +50,6 @@ public class Inbox {
         this.settings = settings;
     }
 
-    public Path folder() {
-        return settings.inbox();
-    }
 
     public synchronized Collected collect() {
         Path inbox = settings.inbox();

@@ -19,6 +19,7 @@ import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
 import org.duban.rules.facts.WaterClass;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,13 @@ public class ObservationIntake {
         }
         int stored = 0;
         for (Checked value : checked) {
-            stored += store(value, submitter, channel, source) ? 1 : 0;
+            try {
+                stored += store(value, submitter, channel, source) ? 1 : 0;
+            } catch (DuplicateKeyException e) {
+                // another submission took the same revision number a moment ago; this batch is rolled back whole
+                throw new ObservationsRejected(List.of(new ObservationProblem(value.input().place(), value.input().column("date"),
+                        "指标 " + value.input().indicator() + " 在 " + value.date() + " 的数据正被同时提交，本批未保存，请重新提交")));
+            }
         }
         return new Receipt(stored, checked.size() - stored);
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.quartz.CronTrigger;
 import org.quartz.Job;
@@ -142,7 +141,4 @@ public class Jobs implements ApplicationRunner {
         return true;
     }
 
-    public Optional<String> description(String name) {
-        return Optional.ofNullable(definitions.get(name)).map(Definition::description);
-    }
 }
