@@ -33,7 +33,7 @@ class Briefings {
 
     /** The day's facts a mail is written from. */
     record Briefing(Plan plan, AsOf asOf, Optional<RuleSet> rules, Map<String, Department> departmentsByName, Map<String, Long> ids,
-                    Map<String, Observation> latest) {
+                    Map<String, Observation> latest, Map<String, String> units) {
 
         Department department(String name) {
             return departmentsByName.get(name);
@@ -72,14 +72,16 @@ class Briefings {
         jdbc.sql("SELECT id, code FROM department").query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id"))).list();
         Map<String, Observation> latest = new HashMap<>();
         observations.latestUpTo(plan.code(), today).forEach(o -> latest.merge(o.indicator(), o, (a, b) -> a.date().isAfter(b.date()) ? a : b));
-        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest);
+        Map<String, String> units = new HashMap<>();
+        catalog.tasks(plan.code()).forEach(task -> task.indicators()
+                .forEach(indicator -> units.put(indicator.code(), indicator.unit() == null ? "" : indicator.unit())));
+        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest, units);
     }
 
     Notifications.DigestItem item(Warning warning, NotificationPolicy.Change change, Briefing context) {
         Optional<Criterion> criterion = context.rules().flatMap(set -> set.criterion(warning.indicator())).map(RuleSet.StatedCriterion::criterion);
         Observation latest = context.latest().get(warning.indicator());
-        String unit = catalog.task(context.plan().code(), warning.task()).flatMap(t -> t.indicators().stream()
-                .filter(i -> i.code().equals(warning.indicator())).findFirst()).map(i -> i.unit() == null ? "" : i.unit()).orElse("");
+        String unit = context.units().getOrDefault(warning.indicator(), "");
         String actual = latest == null ? "未报送" : latest.text() != null ? latest.text() : Amounts.text(latest.value()) + unit;
         return new Notifications.DigestItem(warning.id(), change.chinese, warning.level().name(), warning.level().chinese(), COLORS.get(warning.level()),
                 warning.task(), warning.taskTitle(), warning.indicator(), warning.indicatorName(), actual,

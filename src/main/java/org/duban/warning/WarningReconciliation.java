@@ -39,9 +39,11 @@ class WarningReconciliation {
     }
 
     private final JdbcClient jdbc;
+    private final WarningHistory history;
 
-    WarningReconciliation(JdbcClient jdbc) {
+    WarningReconciliation(JdbcClient jdbc, WarningHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @EventListener
@@ -99,7 +101,7 @@ class WarningReconciliation {
                 .update();
         long id = jdbc.sql("SELECT id FROM early_warning WHERE indicator_id = ? AND cause = ?")
                 .params(indicator.id(), finding.cause().name()).query(Long.class).single();
-        event(id, run.runId(), "RAISED", null, finding.level().name(), null, WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
+        history.record(id, run.runId(), "RAISED", null, finding.level().name(), null, WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
     }
 
     private void follow(EvaluationCompleted run, Existing row, Finding finding, String rule) {
@@ -107,15 +109,15 @@ class WarningReconciliation {
         if (row.status() == WarningStatus.RESOLVED) {
             update(row, level, WarningStatus.OPEN, rule, finding, run);
             jdbc.sql("UPDATE early_warning SET resolved_by = NULL, resolved_at = NULL, resolution_comment = NULL WHERE id = ?").param(row.id()).update();
-            event(row.id(), run.runId(), "REOPENED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, "预警条件再次出现", finding.message());
+            history.record(row.id(), run.runId(), "REOPENED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, "预警条件再次出现", finding.message());
         } else if (level.above(row.level())) {
             update(row, level, WarningStatus.OPEN, rule, finding, run);
-            event(row.id(), run.runId(), "ESCALATED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
+            history.record(row.id(), run.runId(), "ESCALATED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
         } else if (level == row.level()) {
             update(row, level, row.status(), rule, finding, run);
         } else if (confirmedLower(row, run.asOf())) {
             update(row, level, row.status(), rule, finding, run);
-            event(row.id(), run.runId(), "LOWERED", row.level().name(), level.name(), row.status().name(), row.status().name(), SYSTEM, null, finding.message());
+            history.record(row.id(), run.runId(), "LOWERED", row.level().name(), level.name(), row.status().name(), row.status().name(), SYSTEM, null, finding.message());
         } else {
             remember(row, level.name(), run);
         }
@@ -128,7 +130,7 @@ class WarningReconciliation {
                         updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
                     .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), met ? "目标已完成" : "预警条件已消除", run.runId(), now(), row.id())
                     .update();
-            event(row.id(), run.runId(), "RESOLVED", row.level().name(), row.level().name(), row.status().name(),
+            history.record(row.id(), run.runId(), "RESOLVED", row.level().name(), row.level().name(), row.status().name(),
                     WarningStatus.RESOLVED.name(), SYSTEM, met ? "目标已完成" : "预警条件已消除", null);
         } else {
             remember(row, CLEARED, run);
@@ -156,14 +158,6 @@ class WarningReconciliation {
                 .update();
     }
 
-    private void event(long warningId, Long runId, String event, String fromLevel, String toLevel, String fromStatus, String toStatus,
-                       String actor, String comment, String message) {
-        jdbc.sql("""
-                INSERT INTO warning_event (warning_id, run_id, happened_at, event, from_level, to_level, from_status, to_status, actor, comment, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(warningId, runId, now(), event, fromLevel, toLevel, fromStatus, toStatus, actor, comment, message)
-                .update();
-    }
 
     private static Timestamp now() {
         return Timestamp.from(Instant.now());

@@ -42,9 +42,11 @@ public class Warnings {
     }
 
     private final JdbcClient jdbc;
+    private final WarningHistory history;
 
-    Warnings(JdbcClient jdbc) {
+    Warnings(JdbcClient jdbc, WarningHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     public List<Warning> find(Filter filter, Viewer viewer) {
@@ -96,8 +98,9 @@ public class Warnings {
         jdbc.sql("UPDATE early_warning SET status = ?, acknowledged_by = ?, acknowledged_at = ?, explanation = ?, promised_date = ?, updated_at = ? WHERE id = ?")
                 .params(WarningStatus.ACKNOWLEDGED.name(), viewer.username(), now(), explanation.strip(), promisedDate, now(), id)
                 .update();
-        event(id, "ACKNOWLEDGED", warning, WarningStatus.ACKNOWLEDGED, viewer.username(),
-                explanation.strip() + (promisedDate == null ? "" : "（承诺于 " + promisedDate + " 前赶上进度）"));
+        history.record(id, null, "ACKNOWLEDGED", warning.level().name(), warning.level().name(), warning.status().name(),
+                WarningStatus.ACKNOWLEDGED.name(), viewer.username(),
+                explanation.strip() + (promisedDate == null ? "" : "（承诺于 " + promisedDate + " 前赶上进度）"), null);
         return require(id, viewer);
     }
 
@@ -114,7 +117,8 @@ public class Warnings {
                     pending_level = NULL, pending_since = NULL WHERE id = ?""")
                 .params(WarningStatus.RESOLVED.name(), viewer.username(), now(), text, now(), id)
                 .update();
-        event(id, "RESOLVED", warning, WarningStatus.RESOLVED, viewer.username(), text);
+        history.record(id, null, "RESOLVED", warning.level().name(), warning.level().name(), warning.status().name(),
+                WarningStatus.RESOLVED.name(), viewer.username(), text, null);
         return require(id, viewer);
     }
 
@@ -126,13 +130,6 @@ public class Warnings {
         return find(id, viewer).orElseThrow(() -> new WarningProblem(WarningProblem.Kind.FORBIDDEN, "预警 " + id + " 不属于本部门的任务"));
     }
 
-    private void event(long id, String event, Warning before, WarningStatus to, String actor, String comment) {
-        jdbc.sql("""
-                INSERT INTO warning_event (warning_id, happened_at, event, from_level, to_level, from_status, to_status, actor, comment)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, now(), event, before.level().name(), before.level().name(), before.status().name(), to.name(), actor, comment)
-                .update();
-    }
 
     private List<Warning> withDepartments(List<Row> rows) {
         if (rows.isEmpty()) {
