@@ -40,18 +40,20 @@ public class Evaluations {
     private final Observations observations;
     private final EvaluationRuns runs;
     private final FiringLog firingLog;
+    private final AssessmentLog assessments;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
     private final ReentrantLock lock = new ReentrantLock();
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
-                ApplicationEventPublisher events, TransactionTemplate transaction) {
+                AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
         this.runs = runs;
         this.firingLog = firingLog;
+        this.assessments = assessments;
         this.events = events;
         this.transaction = transaction;
     }
@@ -68,7 +70,8 @@ public class Evaluations {
                 Judgement judgement = judge(plan, rules, asOf);
                 transaction.executeWithoutResult(status -> {
                     firingLog.record(runId, rules.version(), judgement.firings());
-                    events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.findings(), judgement.rules(), judgement.met()));
+                    assessments.record(runId, judgement.assessments());
+                    events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.assessments(), judgement.rules()));
                     runs.succeed(runId, judgement.firings().size());
                 });
                 EvaluationRun run = runs.find(runId).orElseThrow();

@@ -3,9 +3,8 @@ package org.duban.assessment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +12,17 @@ import java.util.stream.Collectors;
 
 import org.duban.rules.RuleSet;
 import org.duban.rules.facts.AsOf;
+import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.FactText;
 import org.duban.rules.facts.Finding;
 import org.duban.rules.facts.Indicator;
-import org.duban.rules.facts.Progress;
+import org.duban.rules.facts.Level;
+import org.duban.rules.facts.Measure;
 import org.duban.rules.facts.Reports;
+import org.duban.rules.facts.Standing;
+import org.duban.rules.facts.Standings;
+import org.duban.rules.facts.TargetText;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -27,8 +32,9 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Fires a rule set over one as-of date's facts in a fresh session, with plain inserts: a full
- * re-evaluation each time is cheap at this size and needs no truth maintenance. Pure: it reads
- * and writes no database, which is why rule scenarios can run it directly.
+ * re-evaluation each time is cheap at this size and needs no truth maintenance. Each indicator
+ * goes in already joined with its criterion and reports ({@link Standing}), so the judging rules
+ * need no joins. Pure: it reads and writes no database, which is why rule scenarios can run it.
  */
 final class Judge {
 
@@ -37,33 +43,41 @@ final class Judge {
     private static final int FACTS_SUMMARY_LIMIT = 2_000;
 
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
+        Map<String, Standing> standings = new LinkedHashMap<>();
+        for (Indicator indicator : indicators) {
+            rules.criterion(indicator.code()).ifPresent(stated -> standings.put(indicator.code(), Standings.of(indicator,
+                    stated.criterion(), reports.getOrDefault(indicator.code(), new Reports(indicator.code(), List.of())), asOf, rules.terms())));
+        }
         Map<String, Integer> tasks = indicators.stream().collect(Collectors.toMap(Indicator::code, Indicator::task, (a, b) -> a));
         List<Firing> firings = new ArrayList<>();
+        Map<String, Set<String>> firedRules = new LinkedHashMap<>();
         Map<Finding, String> raisedBy = new LinkedHashMap<>();
-        List<Criterion> criteria = new ArrayList<>();
+        List<Object> tuning = new ArrayList<>();
         KieSession session = rules.newSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    firings.add(firing(rules, event.getMatch().getRule(), event.getMatch().getObjects(), tasks));
+                    Firing firing = firing(rules, event.getMatch().getRule(), event.getMatch().getObjects(), tasks);
+                    firings.add(firing);
+                    if (firing.indicator() != null) {
+                        firedRules.computeIfAbsent(firing.indicator(), code -> new LinkedHashSet<>()).add(firing.rule());
+                    }
                 }
             });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getObject() instanceof Finding finding) {
+                    Object fact = event.getObject();
+                    if (fact instanceof Finding finding) {
                         raisedBy.put(finding, event.getRule() == null ? "" : event.getRule().getName());
-                    } else if (event.getObject() instanceof Criterion criterion) {
-                        criteria.add(criterion);
+                    } else if (event.getRule() != null && fact.getClass().getEnclosingClass() == org.duban.rules.facts.Tuning.class) {
+                        tuning.add(fact);
                     }
                 }
             });
             session.insert(asOf);
-            indicators.forEach(session::insert);
-            for (Indicator indicator : indicators) {
-                session.insert(reports.getOrDefault(indicator.code(), new Reports(indicator.code(), List.of())));
-            }
+            standings.values().forEach(session::insert);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("规则触发次数超过上限 " + MAX_FIRINGS + "，可能有规则循环触发");
@@ -71,16 +85,32 @@ final class Judge {
         } finally {
             session.dispose();
         }
-        Set<String> met = new HashSet<>();
-        for (Criterion criterion : criteria) {
-            if (criterion.metBy(reports.getOrDefault(criterion.indicator(), new Reports(criterion.indicator(), List.of())))) {
-                met.add(criterion.indicator());
-            }
-        }
         List<Finding> highest = highestPerIndicatorAndCause(raisedBy.keySet());
-        Map<Finding, String> rulesOfHighest = new HashMap<>();
+        Map<Finding, String> rulesOfHighest = new LinkedHashMap<>();
         highest.forEach(finding -> rulesOfHighest.put(finding, raisedBy.get(finding)));
-        return new Judgement(highest, rulesOfHighest, met, firings);
+        Map<String, List<Finding>> byIndicator = highest.stream().collect(Collectors.groupingBy(Finding::indicator));
+        Explanations explanations = new Explanations(tuning);
+        List<Assessment> assessments = new ArrayList<>();
+        for (Standing standing : standings.values()) {
+            List<Finding> findings = byIndicator.getOrDefault(standing.code(), List.of());
+            assessments.add(assessment(standing, findings, List.copyOf(firedRules.getOrDefault(standing.code(), Set.of())),
+                    explanations.explain(standing, findings)));
+        }
+        return new Judgement(highest, rulesOfHighest, assessments, firings);
+    }
+
+    /** The indicator's one verdict: the highest level of its findings, their causes most severe first, each sentence. */
+    private static Assessment assessment(Standing s, List<Finding> findings, List<String> fired, String explanation) {
+        Level level = findings.stream().map(Finding::level).max(Comparator.naturalOrder()).orElse(null);
+        List<Cause> causes = findings.stream().sorted(Comparator.comparing(Finding::level).reversed().thenComparing(Finding::cause))
+                .map(Finding::cause).toList();
+        String message = findings.isEmpty() ? null : findings.stream()
+                .sorted(Comparator.comparing(Finding::level).reversed().thenComparing(Finding::cause))
+                .map(Finding::message).collect(Collectors.joining("；"));
+        boolean pace = s.measure() == Measure.PACE && s.isReported();
+        return new Assessment(s.indicator().task(), s.code(), s.judgedAt(), TargetText.actual(s), s.actual(),
+                TargetText.of(s.criterion(), s.indicator()), s.timeProgress(), pace ? s.completion() : null, pace ? s.lag() : null,
+                s.hasTrend() ? s.projected() : null, s.missedPeriods(), s.met(), level, causes, message, fired, explanation);
     }
 
     private static List<Finding> highestPerIndicatorAndCause(Set<Finding> findings) {
@@ -106,7 +136,7 @@ final class Judge {
         }
         // rules with an empty condition match Drools' own initial fact, which says nothing to a reader
         String facts = objects.stream().filter(o -> !o.getClass().getSimpleName().contains("InitialFact"))
-                .map(String::valueOf).collect(Collectors.joining(" | "));
+                .map(FactText::of).collect(Collectors.joining(" | "));
         if (facts.length() > FACTS_SUMMARY_LIMIT) {
             facts = facts.substring(0, FACTS_SUMMARY_LIMIT - 1) + "…";
         }
@@ -119,18 +149,13 @@ final class Judge {
     }
 
     private static String indicatorOf(Object fact) {
-        if (fact instanceof Criterion c) {
+        if (fact instanceof Standing s) {
+            return s.code();
+        } else if (fact instanceof Criterion c) {
             return c.indicator();
-        } else if (fact instanceof Indicator i) {
-            return i.code();
-        } else if (fact instanceof Reports r) {
-            return r.indicator();
-        } else if (fact instanceof Progress p) {
-            return p.indicator().code();
         } else if (fact instanceof Finding f) {
             return f.indicator();
         }
         return null;
     }
-
 }

@@ -52,10 +52,39 @@ public class ObservationIntake {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Checks values exactly as {@link #submit} does and returns them as they would be stored, storing
+     * nothing: what rule scenarios and previews judge, so a state production cannot reach cannot be judged.
+     */
+    public List<Observation> preview(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
+                new ObservationProblem("", "plan", planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")))));
+        return checkAll(plan, inputs, submitter).stream()
+                .map(c -> new Observation(c.input().indicator().strip(), c.date(), 1, c.value(), c.text(), c.reference(),
+                        blank(c.input().note()) ? null : c.input().note().strip(), Channel.API, null, submitter.username(), c.input().submittedAt()))
+                .toList();
+    }
+
     @Transactional
     public Receipt submit(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter, Channel channel, String source) {
         Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
                 new ObservationProblem("", "plan", planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")))));
+        List<Checked> checked = checkAll(plan, inputs, submitter);
+        int stored = 0;
+        for (Checked value : checked) {
+            try {
+                stored += store(value, submitter, channel, source) ? 1 : 0;
+            } catch (DuplicateKeyException e) {
+                // another submission took the same revision number a moment ago; this batch is rolled back whole
+                throw new ObservationsRejected(List.of(new ObservationProblem(value.input().place(), value.input().column("date"),
+                        "指标 " + value.input().indicator() + " 在 " + value.date() + " 的数据正被同时提交，本批未保存，请重新提交")));
+            }
+        }
+        return new Receipt(stored, checked.size() - stored);
+    }
+
+    /** Every input checked; throws with every problem named when any input is wrong. */
+    private List<Checked> checkAll(Plan plan, List<ObservationInput> inputs, Submitter submitter) {
         Map<String, Known> known = known(plan);
         List<ObservationProblem> problems = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
@@ -77,17 +106,7 @@ public class ObservationIntake {
         if (!problems.isEmpty()) {
             throw new ObservationsRejected(problems);
         }
-        int stored = 0;
-        for (Checked value : checked) {
-            try {
-                stored += store(value, submitter, channel, source) ? 1 : 0;
-            } catch (DuplicateKeyException e) {
-                // another submission took the same revision number a moment ago; this batch is rolled back whole
-                throw new ObservationsRejected(List.of(new ObservationProblem(value.input().place(), value.input().column("date"),
-                        "指标 " + value.input().indicator() + " 在 " + value.date() + " 的数据正被同时提交，本批未保存，请重新提交")));
-            }
-        }
-        return new Receipt(stored, checked.size() - stored);
+        return checked;
     }
 
     private Optional<Checked> check(ObservationInput input, Plan plan, Map<String, Known> known, Submitter submitter, List<ObservationProblem> problems) {
@@ -136,6 +155,12 @@ public class ObservationIntake {
                             : "缺少对照值（reference），相对类指标须同时报送对照值（全市平均水平或上年同期值）"));
                 } else {
                     reference = number(input.reference(), place, input.column("reference"), problems);
+                }
+            } else if (kind == IndicatorKind.LEVEL && input.reference() != null && !blank(String.valueOf(input.reference()))) {
+                // a stock's start-of-year value, which its progress is measured from
+                reference = number(input.reference(), place, input.column("reference"), problems);
+                if (reference != null && reference.signum() < 0) {
+                    problems.add(new ObservationProblem(place, input.column("reference"), "年初基数不能为负数"));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.duban.demo;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,9 +86,12 @@ class DemoLoader implements ApplicationRunner {
         }
         Map<String, Criterion> criteria = new HashMap<>();
         rules.criteria().forEach((code, stated) -> criteria.put(code, stated.criterion()));
-        var rows = new DemoData(plan.year()).generate(indicators, criteria);
-        ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
         LocalDate today = clock.today();
+        // only what departments would have sent by today: a demo pinned to October has no December figures yet
+        var rows = new DemoData(plan.year()).generate(indicators, criteria).stream()
+                .filter(row -> row.submittedAt().isBefore(today.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()))
+                .toList();
+        ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
         for (int month = 3; month <= 12; month += 3) {
             LocalDate quarterEnd = LocalDate.of(plan.year(), month, 1).plusMonths(1).minusDays(1);
             if (quarterEnd.isBefore(today)) {

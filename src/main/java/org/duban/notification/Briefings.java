@@ -97,11 +97,15 @@ class Briefings {
             case AT_LEAST -> "≥" + Amounts.text(c.target()) + unit;
             case AT_MOST -> "≤" + Amounts.text(c.target()) + unit;
             case BETWEEN -> Amounts.text(c.target()) + "–" + Amounts.text(c.upper()) + unit;
+            case ABOVE -> "＞" + Amounts.text(c.target()) + unit;
+            case AROUND -> Amounts.text(c.target()) + unit + "左右（±" + Amounts.text(c.upper()) + "）";
             case HOLD_AT_LEAST -> "全年保持≥" + Amounts.text(c.target()) + unit;
+            case HOLD_AT_MOST -> "全年保持≤" + Amounts.text(c.target()) + unit;
             case WITHIN_QUOTA -> "不超过控制指标" + reference;
             case ABOVE_REFERENCE -> "高于对照值" + reference;
             case BELOW_REFERENCE -> "低于对照值" + reference;
             case COMPLETED -> "已完成";
+            case STARTED -> "已启动";
             case BETTER_THAN -> "优于" + c.targetText() + "类";
         };
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.ReportingTerms;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -15,11 +16,11 @@ import org.kie.api.runtime.KieSession;
  *
  * @param version  hash of the compiled files' paths and contents, recorded with every evaluation
  * @param criteria by indicator code, each with the rule that states it
- * @param reportingGraceDays days after a period's end before its report counts as missing, as
- *                 {@code rules/common/levels.drl} sets it (so compliance and the BLUE warnings agree)
+ * @param terms    when reports and final figures are due, as {@code rules/common/levels.drl} sets it (so
+ *                 compliance, reminders and the missing-data warnings agree)
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
-                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, int reportingGraceDays, KieBase kieBase) {
+                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, ReportingTerms terms, KieBase kieBase) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {
@@ -27,6 +28,11 @@ public record RuleSet(String planCode, String version, Instant loadedAt, List<Ru
 
     /** A criterion and the rule (and file) that states it. */
     public record StatedCriterion(Criterion criterion, String rule, String file, int line) {
+    }
+
+    /** Days after a period's end before its report is overdue. */
+    public int reportingGraceDays() {
+        return terms.graceDays();
     }
 
     public Optional<StatedCriterion> criterion(String indicator) {

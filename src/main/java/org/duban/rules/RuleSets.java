@@ -112,7 +112,7 @@ public class RuleSets {
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         sources.forEach(source -> source.ruleNames().forEach(rule -> ruleFiles.put(source.packageName() + "/" + rule, source.path())));
         return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), criteria.reportingGraceDays(), compiled.kieBase()));
+                Map.copyOf(ruleFiles), criteria.terms(), compiled.kieBase()));
     }
 
     private static List<Path> drlFiles(Path folder) {

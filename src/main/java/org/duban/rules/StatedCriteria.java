@@ -18,7 +18,7 @@ import org.duban.catalog.PlanDefinition.IndicatorDefinition;
 import org.duban.rules.RuleSet.StatedCriterion;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
-import org.duban.rules.facts.Tuning;
+import org.duban.rules.facts.ReportingTerms;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -35,22 +35,22 @@ final class StatedCriteria {
 
     private static final Map<IndicatorKind, Set<Comparison>> ALLOWED = Map.of(
             IndicatorKind.ADDITION, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.BETWEEN),
-            IndicatorKind.LEVEL, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.BETWEEN),
-            IndicatorKind.RATE, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.HOLD_AT_LEAST),
-            IndicatorKind.GROWTH, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.HOLD_AT_LEAST),
+            IndicatorKind.LEVEL, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.BETWEEN, Comparison.HOLD_AT_LEAST,
+                    Comparison.HOLD_AT_MOST),
+            IndicatorKind.RATE, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.ABOVE, Comparison.AROUND,
+                    Comparison.HOLD_AT_LEAST, Comparison.HOLD_AT_MOST),
+            IndicatorKind.GROWTH, EnumSet.of(Comparison.AT_LEAST, Comparison.AT_MOST, Comparison.ABOVE, Comparison.AROUND,
+                    Comparison.HOLD_AT_LEAST, Comparison.HOLD_AT_MOST),
             IndicatorKind.CEILING, EnumSet.of(Comparison.WITHIN_QUOTA),
             IndicatorKind.RELATIVE, EnumSet.of(Comparison.ABOVE_REFERENCE, Comparison.BELOW_REFERENCE),
-            IndicatorKind.MILESTONE, EnumSet.of(Comparison.COMPLETED),
+            IndicatorKind.MILESTONE, EnumSet.of(Comparison.COMPLETED, Comparison.STARTED),
             IndicatorKind.WATER_CLASS, EnumSet.of(Comparison.BETTER_THAN));
 
     /** Generous bound: stating criteria takes one firing per indicator; more means a loop. */
     private static final int MAX_FIRINGS = 100_000;
 
-    record Result(Map<String, StatedCriterion> criteria, int reportingGraceDays, List<CatalogProblem> problems) {
+    record Result(Map<String, StatedCriterion> criteria, ReportingTerms terms, List<CatalogProblem> problems) {
     }
-
-    /** When no rule sets the grace, reports are due ten days after their period ends. */
-    static final int DEFAULT_GRACE_DAYS = 10;
 
     private record Inserted(Rule rule, Object fact) {
     }
@@ -71,11 +71,9 @@ final class StatedCriteria {
         Map<String, IndicatorDefinition> indicators = plan.indicators()
                 .collect(Collectors.toMap(IndicatorDefinition::code, Function.identity(), (a, b) -> a));
         Map<String, StatedCriterion> criteria = new LinkedHashMap<>();
-        int grace = DEFAULT_GRACE_DAYS;
+        List<Object> facts = new ArrayList<>();
         for (Inserted inserted : fire(kieBase)) {
-            if (inserted.fact() instanceof Tuning.ReportingGrace reportingGrace) {
-                grace = reportingGrace.days();
-            }
+            facts.add(inserted.fact());
             if (inserted.fact() instanceof Criterion criterion) {
                 accept(inserted.rule(), criterion, indicators, plan, criteria);
             } else if (inserted.fact() instanceof Criterion.Draft draft) {
@@ -88,7 +86,7 @@ final class StatedCriteria {
                         "指标 " + indicator.code() + " 在 rules/" + rulesFolder + " 中没有判定规则（应有一条 insert(Criterion.of(\"" + indicator.code() + "\")…)）"));
             }
         }
-        return new Result(criteria, grace, List.copyOf(problems));
+        return new Result(criteria, ReportingTerms.from(facts), List.copyOf(problems));
     }
 
     private void accept(Rule rule, Criterion criterion, Map<String, IndicatorDefinition> indicators, PlanDefinition plan,
@@ -105,6 +103,9 @@ final class StatedCriteria {
         if (indicator.kind() != null && !ALLOWED.get(indicator.kind()).contains(criterion.comparison())) {
             problem(rule, "指标 " + criterion.indicator() + " 的类型为 " + indicator.kind() + "，不能用比较方式 " + criterion.comparison()
                     + "（可用: " + ALLOWED.get(indicator.kind()) + "）");
+        }
+        if (criterion.accumulating() && indicator.kind() != IndicatorKind.RATE && indicator.kind() != IndicatorKind.GROWTH) {
+            problem(rule, "指标 " + criterion.indicator() + " 的类型为 " + indicator.kind() + "，accumulating() 只用于年内逐步达到的比率（RATE、GROWTH）");
         }
         if (criterion.deadline().isBefore(LocalDate.of(plan.year(), 1, 1))) {
             problem(rule, "截止日期 " + criterion.deadline() + " 早于计划年度 " + plan.year() + " 年");

@@ -8,17 +8,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.duban.assessment.Assessment;
 import org.duban.assessment.EvaluationCompleted;
-import org.duban.rules.facts.Finding;
+import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Level;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the warnings in step with an evaluation's findings, inside the evaluation's transaction:
+ * Keeps the warnings in step with an evaluation, inside the evaluation's transaction. An indicator
+ * has at most one open warning; its level is the highest of its findings and its message lists
+ * each cause.
  * <ul>
- * <li>a new finding raises a warning; a finding on a resolved warning reopens it;</li>
+ * <li>a warned indicator without an open warning raises one; one whose last warning was resolved reopens it;</li>
  * <li>a higher level escalates at once (and asks for a new acknowledgement);</li>
  * <li>a lower level, or no finding at all, is only remembered; it takes effect when a run on a
  *     later as-of day finds it again, so a one-day wobble changes nothing;</li>
@@ -31,8 +34,7 @@ class WarningReconciliation {
     static final String CLEARED = "NONE";
     static final String SYSTEM = "系统";
 
-    private record Existing(long id, long indicatorId, String cause, Level level, WarningStatus status, String pendingLevel,
-                            LocalDate pendingSince) {
+    private record Existing(long id, long indicatorId, Level level, WarningStatus status, String pendingLevel, LocalDate pendingSince) {
     }
 
     private record IndicatorRef(long id, long taskId) {
@@ -57,67 +59,66 @@ class WarningReconciliation {
                     codes.put(rs.getLong("id"), rs.getString("code"));
                     return null;
                 }).list();
-        Map<String, Existing> existing = new HashMap<>();
-        jdbc.sql("SELECT id, indicator_id, cause, warning_level, status, pending_level, pending_since FROM early_warning WHERE plan_id = ?")
+        // the current warning of an indicator: its open one, else its newest (older resolved ones are history)
+        Map<Long, Existing> existing = new HashMap<>();
+        jdbc.sql("SELECT id, indicator_id, warning_level, status, pending_level, pending_since FROM early_warning WHERE plan_id = ? ORDER BY id")
                 .param(planId)
-                .query((rs, n) -> new Existing(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("cause"),
-                        Level.valueOf(rs.getString("warning_level")), WarningStatus.valueOf(rs.getString("status")),
-                        rs.getString("pending_level"), rs.getDate("pending_since") == null ? null : rs.getDate("pending_since").toLocalDate()))
+                .query((rs, n) -> new Existing(rs.getLong("id"), rs.getLong("indicator_id"), Level.valueOf(rs.getString("warning_level")),
+                        WarningStatus.valueOf(rs.getString("status")), rs.getString("pending_level"),
+                        rs.getDate("pending_since") == null ? null : rs.getDate("pending_since").toLocalDate()))
                 .list()
-                .forEach(row -> existing.put(row.indicatorId() + "/" + row.cause(), row));
+                .forEach(row -> existing.merge(row.indicatorId(), row,
+                        (older, newer) -> older.status() != WarningStatus.RESOLVED ? older : newer));
 
-        Set<String> found = new HashSet<>();
-        for (Finding finding : run.findings()) {
-            IndicatorRef indicator = indicators.get(finding.indicator());
-            if (indicator == null) {
+        Set<Long> found = new HashSet<>();
+        for (Assessment assessment : run.assessments()) {
+            IndicatorRef indicator = indicators.get(assessment.indicator());
+            if (indicator == null || !assessment.warned()) {
                 continue;
             }
-            String key = indicator.id() + "/" + finding.cause().name();
-            found.add(key);
-            String rule = run.rules().getOrDefault(finding, "");
-            Existing row = existing.get(key);
+            found.add(indicator.id());
+            Existing row = existing.get(indicator.id());
+            String rule = run.rulesOf(assessment.indicator());
             if (row == null) {
-                raise(run, planId, indicator, finding, rule);
+                raise(run, planId, indicator, assessment, rule);
             } else {
-                follow(run, row, finding, rule);
+                follow(run, row, indicator, assessment, rule);
             }
         }
-        for (Map.Entry<String, Existing> entry : existing.entrySet()) {
-            Existing row = entry.getValue();
-            if (!found.contains(entry.getKey()) && row.status() != WarningStatus.RESOLVED) {
+        for (Existing row : existing.values()) {
+            if (!found.contains(row.indicatorId()) && row.status() != WarningStatus.RESOLVED) {
                 clear(run, row, run.met().contains(codes.get(row.indicatorId())));
             }
         }
     }
 
-    private void raise(EvaluationCompleted run, long planId, IndicatorRef indicator, Finding finding, String rule) {
+    private void raise(EvaluationCompleted run, long planId, IndicatorRef indicator, Assessment a, String rule) {
         Timestamp now = now();
         jdbc.sql("""
-                INSERT INTO early_warning (plan_id, task_id, indicator_id, cause, warning_level, status, rule_name, message,
+                INSERT INTO early_warning (plan_id, task_id, indicator_id, cause, causes, warning_level, status, rule_name, message,
                                            first_run_id, last_run_id, raised_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(planId, indicator.taskId(), indicator.id(), finding.cause().name(), finding.level().name(),
-                        WarningStatus.OPEN.name(), rule, finding.message(), run.runId(), run.runId(), now, now)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(planId, indicator.taskId(), indicator.id(), a.causes().get(0).name(), causes(a), a.level().name(),
+                        WarningStatus.OPEN.name(), cut(rule, 300), cut(a.message(), 1000), run.runId(), run.runId(), now, now)
                 .update();
-        long id = jdbc.sql("SELECT id FROM early_warning WHERE indicator_id = ? AND cause = ?")
-                .params(indicator.id(), finding.cause().name()).query(Long.class).single();
-        history.record(id, run.runId(), "RAISED", null, finding.level().name(), null, WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
+        long id = jdbc.sql("SELECT MAX(id) FROM early_warning WHERE indicator_id = ?").param(indicator.id()).query(Long.class).single();
+        step(id, run, "RAISED", null, a.level(), null, WarningStatus.OPEN, null, a);
     }
 
-    private void follow(EvaluationCompleted run, Existing row, Finding finding, String rule) {
-        Level level = finding.level();
+    private void follow(EvaluationCompleted run, Existing row, IndicatorRef indicator, Assessment a, String rule) {
+        Level level = a.level();
         if (row.status() == WarningStatus.RESOLVED) {
-            update(row, level, WarningStatus.OPEN, rule, finding, run);
+            update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
             jdbc.sql("UPDATE early_warning SET resolved_by = NULL, resolved_at = NULL, resolution_comment = NULL WHERE id = ?").param(row.id()).update();
-            history.record(row.id(), run.runId(), "REOPENED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, "预警条件再次出现", finding.message());
+            step(row.id(), run, "REOPENED", row.level(), level, row.status(), WarningStatus.OPEN, "预警条件再次出现", a);
         } else if (level.above(row.level())) {
-            update(row, level, WarningStatus.OPEN, rule, finding, run);
-            history.record(row.id(), run.runId(), "ESCALATED", row.level().name(), level.name(), row.status().name(), WarningStatus.OPEN.name(), SYSTEM, null, finding.message());
+            update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
+            step(row.id(), run, "ESCALATED", row.level(), level, row.status(), WarningStatus.OPEN, null, a);
         } else if (level == row.level()) {
-            update(row, level, row.status(), rule, finding, run);
+            update(row, indicator, level, row.status(), rule, a, run);
         } else if (confirmedLower(row, run.asOf())) {
-            update(row, level, row.status(), rule, finding, run);
-            history.record(row.id(), run.runId(), "LOWERED", row.level().name(), level.name(), row.status().name(), row.status().name(), SYSTEM, null, finding.message());
+            update(row, indicator, level, row.status(), rule, a, run);
+            step(row.id(), run, "LOWERED", row.level(), level, row.status(), row.status(), null, a);
         } else {
             remember(row, level.name(), run);
         }
@@ -125,13 +126,14 @@ class WarningReconciliation {
 
     private void clear(EvaluationCompleted run, Existing row, boolean met) {
         if (met || (CLEARED.equals(row.pendingLevel()) && confirmedLower(row, run.asOf()))) {
+            String reason = met ? "目标已完成" : "预警条件已消除";
             jdbc.sql("""
                     UPDATE early_warning SET status = ?, resolved_by = ?, resolved_at = ?, resolution_comment = ?, last_run_id = ?,
                         updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
-                    .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), met ? "目标已完成" : "预警条件已消除", run.runId(), now(), row.id())
+                    .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), reason, run.runId(), now(), row.id())
                     .update();
-            history.record(row.id(), run.runId(), "RESOLVED", row.level().name(), row.level().name(), row.status().name(),
-                    WarningStatus.RESOLVED.name(), SYSTEM, met ? "目标已完成" : "预警条件已消除", null);
+            history.record(new WarningHistory.Step(row.id(), run.runId(), "RESOLVED", row.level().name(), row.level().name(),
+                    row.status().name(), WarningStatus.RESOLVED.name(), SYSTEM, reason, null, null));
         } else {
             remember(row, CLEARED, run);
         }
@@ -150,17 +152,31 @@ class WarningReconciliation {
                 .update();
     }
 
-    private void update(Existing row, Level level, WarningStatus status, String rule, Finding finding, EvaluationCompleted run) {
+    private void update(Existing row, IndicatorRef indicator, Level level, WarningStatus status, String rule, Assessment a,
+                        EvaluationCompleted run) {
         jdbc.sql("""
-                UPDATE early_warning SET warning_level = ?, status = ?, rule_name = ?, message = ?, last_run_id = ?, updated_at = ?,
-                    pending_level = NULL, pending_since = NULL WHERE id = ?""")
-                .params(level.name(), status.name(), rule, finding.message(), run.runId(), now(), row.id())
+                UPDATE early_warning SET task_id = ?, cause = ?, causes = ?, warning_level = ?, status = ?, rule_name = ?, message = ?,
+                    last_run_id = ?, updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
+                .params(indicator.taskId(), a.causes().get(0).name(), causes(a), level.name(), status.name(), cut(rule, 300),
+                        cut(a.message(), 1000), run.runId(), now(), row.id())
                 .update();
     }
 
+    private void step(long id, EvaluationCompleted run, String event, Level from, Level to, WarningStatus fromStatus,
+                      WarningStatus toStatus, String comment, Assessment a) {
+        history.record(new WarningHistory.Step(id, run.runId(), event, from == null ? null : from.name(), to.name(),
+                fromStatus == null ? null : fromStatus.name(), toStatus.name(), SYSTEM, comment, cut(a.message(), 1000), causes(a)));
+    }
+
+    private static String causes(Assessment a) {
+        return String.join(",", a.causes().stream().map(Cause::name).toList());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
 
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
     }
-
 }

@@ -25,7 +25,7 @@ public class Warnings {
 
     private static final String SELECT = """
             SELECT w.id, p.code AS plan_code, t.task_no, t.title AS task_title, i.code AS indicator_code, i.name AS indicator_name,
-                   w.cause, w.warning_level, w.status, w.rule_name, w.message, w.raised_at, w.updated_at, w.last_run_id,
+                   w.cause, w.causes, w.warning_level, w.status, w.rule_name, w.message, w.raised_at, w.updated_at, w.last_run_id,
                    w.acknowledged_by, w.acknowledged_at, w.explanation, w.promised_date, w.resolved_by, w.resolved_at,
                    w.resolution_comment, w.task_id
             FROM early_warning w JOIN plan p ON p.id = w.plan_id JOIN task t ON t.id = w.task_id JOIN indicator i ON i.id = w.indicator_id
@@ -58,7 +58,7 @@ public class Warnings {
         filter.runId().ifPresent(run -> { sql.append(" AND w.last_run_id = ? AND w.status <> 'RESOLVED'"); params.add(run); });
         filter.department().ifPresent(department -> { sql.append(OF_DEPARTMENT); params.add(department); params.add(department); });
         viewer.departmentCode().ifPresent(own -> { sql.append(OF_DEPARTMENT); params.add(own); params.add(own); });
-        sql.append(" ORDER BY t.task_no, i.code, w.cause");
+        sql.append(" ORDER BY t.task_no, i.code, w.id");
         return withDepartments(jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list());
     }
 
@@ -98,9 +98,9 @@ public class Warnings {
         jdbc.sql("UPDATE early_warning SET status = ?, acknowledged_by = ?, acknowledged_at = ?, explanation = ?, promised_date = ?, updated_at = ? WHERE id = ?")
                 .params(WarningStatus.ACKNOWLEDGED.name(), viewer.username(), now(), explanation.strip(), promisedDate, now(), id)
                 .update();
-        history.record(id, null, "ACKNOWLEDGED", warning.level().name(), warning.level().name(), warning.status().name(),
+        history.record(id, "ACKNOWLEDGED", warning.level().name(), warning.level().name(), warning.status().name(),
                 WarningStatus.ACKNOWLEDGED.name(), viewer.username(),
-                explanation.strip() + (promisedDate == null ? "" : "（承诺于 " + promisedDate + " 前赶上进度）"), null);
+                explanation.strip() + (promisedDate == null ? "" : "（承诺于 " + promisedDate + " 前赶上进度）"));
         return require(id, viewer);
     }
 
@@ -117,8 +117,8 @@ public class Warnings {
                     pending_level = NULL, pending_since = NULL WHERE id = ?""")
                 .params(WarningStatus.RESOLVED.name(), viewer.username(), now(), text, now(), id)
                 .update();
-        history.record(id, null, "RESOLVED", warning.level().name(), warning.level().name(), warning.status().name(),
-                WarningStatus.RESOLVED.name(), viewer.username(), text, null);
+        history.record(id, "RESOLVED", warning.level().name(), warning.level().name(), warning.status().name(),
+                WarningStatus.RESOLVED.name(), viewer.username(), text);
         return require(id, viewer);
     }
 
@@ -147,12 +147,12 @@ public class Warnings {
         return rows.stream().map(row -> row.warning(lead.getOrDefault(row.taskId(), List.of()), co.getOrDefault(row.taskId(), List.of()))).toList();
     }
 
-    private record Row(long taskId, long id, String plan, int task, String taskTitle, String indicator, String indicatorName, Cause cause,
+    private record Row(long taskId, long id, String plan, int task, String taskTitle, String indicator, String indicatorName, List<Cause> causes,
                        Level level, WarningStatus status, String rule, String message, Instant raisedAt, Instant updatedAt, long lastRunId,
                        String acknowledgedBy, Instant acknowledgedAt, String explanation, LocalDate promisedDate, String resolvedBy,
                        Instant resolvedAt, String resolutionComment) {
         Warning warning(List<String> lead, List<String> co) {
-            return new Warning(id, plan, task, taskTitle, indicator, indicatorName, cause, level, status, rule, message, lead, co,
+            return new Warning(id, plan, task, taskTitle, indicator, indicatorName, causes, level, status, rule, message, lead, co,
                     raisedAt, updatedAt, lastRunId, acknowledgedBy, acknowledgedAt, explanation, promisedDate, resolvedBy, resolvedAt,
                     resolutionComment);
         }
@@ -160,12 +160,18 @@ public class Warnings {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("task_id"), rs.getLong("id"), rs.getString("plan_code"), rs.getInt("task_no"), rs.getString("task_title"),
-                rs.getString("indicator_code"), rs.getString("indicator_name"), Cause.valueOf(rs.getString("cause")),
+                rs.getString("indicator_code"), rs.getString("indicator_name"), causes(rs.getString("causes"), rs.getString("cause")),
                 Level.valueOf(rs.getString("warning_level")), WarningStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
                 rs.getString("message"), instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("last_run_id"),
                 rs.getString("acknowledged_by"), instant(rs.getTimestamp("acknowledged_at")), rs.getString("explanation"),
                 rs.getDate("promised_date") == null ? null : rs.getDate("promised_date").toLocalDate(), rs.getString("resolved_by"),
                 instant(rs.getTimestamp("resolved_at")), rs.getString("resolution_comment"));
+    }
+
+    /** Warnings written before causes were listed carry only their one cause. */
+    private static List<Cause> causes(String causes, String cause) {
+        String joined = causes == null || causes.isBlank() ? cause : causes;
+        return java.util.Arrays.stream(joined.split(",")).map(String::strip).map(Cause::valueOf).toList();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -111,7 +111,18 @@ class SeedConformanceTests {
         assertCriterion("T54-3", Comparison.AT_LEAST, "85");
         assertCriterion("T18-2", Comparison.AT_LEAST, "70");
         assertCriterion("T21-4", Comparison.AT_LEAST, "37.9");
-        assertCriterion("T40-1", Comparison.AT_LEAST, "12.67");
+        assertCriterion("T40-1", Comparison.HOLD_AT_LEAST, "12.67");
+        assertCriterion("T40-3", Comparison.HOLD_AT_LEAST, "9");
+        assertCriterion("T19-1", Comparison.ABOVE, "0");
+        assertCriterion("T43-1", Comparison.ABOVE, "0");
+        assertThat(criterion("T38-1").comparison()).isEqualTo(Comparison.STARTED);
+        assertThat(criterion("T21-2").comparison()).isEqualTo(Comparison.STARTED);
+        assertThat(criterion("T21-5").comparison()).as("胶济客专周村站改造").isEqualTo(Comparison.STARTED);
+        assertThat(criterion("T53-2").comparison()).as("古商城争创5A").isEqualTo(Comparison.STARTED);
+        assertThat(List.of("T07-2", "T37-1", "T38-8", "T55-4", "T58-1", "T58-2", "T62-1"))
+                .as("rates the plan says are reached by year end").allSatisfy(code -> assertThat(criterion(code).accumulating()).isTrue());
+        assertThat(List.of("T54-3", "T27-3", "T38-9", "T09-1", "T14-3", "T31-1", "T17-1"))
+                .as("rates that stand as they are").allSatisfy(code -> assertThat(criterion(code).accumulating()).isFalse());
         assertCriterion("T59-2", Comparison.HOLD_AT_LEAST, "99");
         assertThat(criterion("T38-12").comparison()).isEqualTo(Comparison.BETWEEN);
         assertThat(criterion("T38-12").target()).isEqualByComparingTo("2");

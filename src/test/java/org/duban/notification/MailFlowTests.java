@@ -83,7 +83,7 @@ class MailFlowTests {
     @Order(1)
     void observationsBecomeDigestsInTheDepartmentsMailboxes() throws Exception {
         submit("""
-                [{"indicator":"T27-1","date":"2023-09-30","value":"Ⅴ"},
+                [{"indicator":"T27-1","date":"2023-09-30","value":"劣Ⅴ"},
                  {"indicator":"T54-1","date":"2023-09-30","value":2430}]""");
 
         run("evaluation");
@@ -97,7 +97,7 @@ class MailFlowTests {
         assertThat(waterText).contains("T27-1", "孝妇河袁家桥断面水质类别", "优于Ⅴ类", "74.8%", "2023-12-31", "https://duban.zhoucun.example/api/warnings/");
 
         MimeMessage jobs = to("renshe@zhoucun.example").get(0);
-        assertThat(jobs.getSubject()).contains("黄1");
+        assertThat(jobs.getSubject()).startsWith("【周村区重点工作预警】").contains("黄");
         assertThat(jobs.getHeader("Message-ID")[0]).startsWith("<duban-outbox-");
         assertThat(plainText(jobs)).contains("T54-1", "新增城镇就业", "2430人", "≥4000人", "74.8%", "黄色");
         assertThat(GreenMailUtil.getBody(jobs)).contains("text/html", "text/plain");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,8 +21,10 @@ import org.duban.assessment.Judgement;
 import org.duban.catalog.Indicator;
 import org.duban.catalog.IndicatorKind;
 import org.duban.catalog.PlanCatalog;
-import org.duban.collection.Channel;
 import org.duban.collection.Observation;
+import org.duban.collection.ObservationInput;
+import org.duban.collection.ObservationIntake;
+import org.duban.collection.Submitter;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Finding;
 import org.duban.rules.facts.Level;
@@ -47,7 +48,7 @@ class RuleScenarioTests {
     static final Path SCENARIOS = Path.of("rules/scenarios");
     static final String PLAN = "zhoucun-2023";
 
-    record Scenario(String file, String name, LocalDate asOf, List<Observation> given, List<Map<String, Object>> expect) {
+    record Scenario(String file, String name, LocalDate asOf, List<ObservationInput> given, List<Map<String, Object>> expect) {
     }
 
     @Autowired
@@ -58,6 +59,9 @@ class RuleScenarioTests {
 
     @Autowired
     RuleSets ruleSets;
+
+    @Autowired
+    ObservationIntake intake;
 
     @TestFactory
     Stream<DynamicTest> everyScenarioGivesTheExpectedLevels() throws IOException {
@@ -88,9 +92,15 @@ class RuleScenarioTests {
     }
 
     private void check(Scenario scenario) {
-        Judgement judgement = evaluations.judge(PLAN, scenario.asOf(), scenario.given());
+        // the given values pass the same checks as a department's submission: a state production cannot reach is no scenario
+        List<Observation> given = scenario.given().isEmpty() ? List.of()
+                : intake.preview(Optional.of(PLAN), scenario.given(), Submitter.office("scenario"));
+        Judgement judgement = evaluations.judge(PLAN, scenario.asOf(), given);
+        Set<String> inPlan = new HashSet<>();
+        catalog.tasks(PLAN).forEach(task -> task.indicators().forEach(i -> inPlan.add(i.code())));
         for (Map<String, Object> expected : scenario.expect()) {
             String indicator = String.valueOf(expected.get("indicator"));
+            assertThat(inPlan).as(scenario.name() + ": 指标 " + indicator + " 不在计划 " + PLAN + " 中").contains(indicator);
             Optional<String> cause = Optional.ofNullable(expected.get("cause")).map(String::valueOf);
             List<Finding> findings = judgement.findings().stream()
                     .filter(f -> f.indicator().equals(indicator))
@@ -102,6 +112,13 @@ class RuleScenarioTests {
                 String level = String.valueOf(expected.get("level"));
                 Optional<Level> highest = findings.stream().map(Finding::level).max(Enum::compareTo);
                 assertThat(highest.map(Enum::name).orElse("NONE")).as(context).isEqualTo(level);
+            }
+            if (expected.containsKey("met")) {
+                assertThat(judgement.met().contains(indicator)).as(context + " — met").isEqualTo(expected.get("met"));
+            }
+            if (expected.containsKey("explanation")) {
+                assertThat(judgement.assessments()).as(context).filteredOn(a -> a.indicator().equals(indicator))
+                        .singleElement().satisfies(a -> assertThat(a.explanation()).contains(String.valueOf(expected.get("explanation"))));
             }
             if (expected.containsKey("message")) {
                 assertThat(findings).as(context).anySatisfy(f -> assertThat(f.message()).contains(String.valueOf(expected.get("message"))));
@@ -128,14 +145,12 @@ class RuleScenarioTests {
             try (Reader reader = Files.newBufferedReader(file)) {
                 Map<String, Object> root = new Yaml().load(reader);
                 for (Map<String, Object> s : (List<Map<String, Object>>) root.get("scenarios")) {
-                    List<Observation> given = new ArrayList<>();
+                    List<ObservationInput> given = new ArrayList<>();
+                    int row = 0;
                     for (Map<String, Object> g : (List<Map<String, Object>>) s.getOrDefault("given", List.of())) {
-                        Object value = g.get("value");
-                        given.add(new Observation(String.valueOf(g.get("indicator")), date(g.get("date")), 1,
-                                value instanceof Number ? new BigDecimal(value.toString()) : null,
-                                value instanceof Number ? null : String.valueOf(value),
-                                g.get("reference") == null ? null : new BigDecimal(g.get("reference").toString()),
-                                null, Channel.API, file.toString(), "scenario", null));
+                        row++;
+                        given.add(ObservationInput.of(String.valueOf(g.get("indicator")), date(g.get("date")).toString(), g.get("value"),
+                                g.get("reference"), null, "given 第 " + row + " 条"));
                     }
                     all.add(new Scenario(SCENARIOS.relativize(file).toString(), String.valueOf(s.get("name")),
                             date(s.get("asOf")), given, (List<Map<String, Object>>) s.get("expect")));

@@ -1,96 +1,133 @@
 package org.duban.rules.facts;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * What a judging rule concludes about one indicator: a cause, a level and a Chinese sentence
- * with the numbers. The evaluation keeps the highest level per indicator and cause; that
- * becomes (or updates) one warning.
+ * with the numbers. The evaluation keeps the highest level per indicator and cause; an indicator's
+ * findings together make its one warning.
  */
 public record Finding(String indicator, Cause cause, Level level, String message) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
-
     /** 新增城镇就业：截至9月30日2650人，完成目标66.3%，低于时间进度74.8%共8.5个百分点（黄色预警） */
-    public static Finding lag(Progress p, Level level) {
-        return new Finding(p.indicator().code(), Cause.LAG, level, String.format(Locale.ROOT,
-                "%s：截至%s%s%s，完成目标%.1f%%，低于时间进度%.1f%%共%.1f个百分点（%s预警）",
-                p.indicator().name(), day(p.reportedOn()), Amounts.text(p.actual()), p.indicator().unitOrEmpty(),
-                p.completion(), p.timeProgress(), p.lag(), level.chinese()));
-    }
-
-    public static Finding trend(Progress p, Level level) {
-        return new Finding(p.indicator().code(), Cause.TREND, level, String.format(Locale.ROOT,
-                "%s：按目前趋势，预计到%s完成%s%s，比目标%s%s少%.1f%%（%s预警）",
-                p.indicator().name(), day(p.criterion().deadline()), Amounts.text(BigDecimal.valueOf(Math.round(p.projected() * 10) / 10.0)),
-                p.indicator().unitOrEmpty(), Amounts.text(p.criterion().target()), p.indicator().unitOrEmpty(),
-                p.projectedShortfall(), level.chinese()));
-    }
-
-    public static Finding belowTarget(Indicator i, Criterion c, Reports r, Level level) {
-        String against = c.target() != null
-                ? "未达到目标" + Amounts.text(c.target()) + i.unitOrEmpty()
-                : "未" + (c.comparison() == Comparison.ABOVE_REFERENCE ? "高于" : "低于") + "对照值" + Amounts.text(r.latestReference()) + i.unitOrEmpty();
-        return new Finding(i.code(), Cause.BELOW_TARGET, level, String.format("%s：截至%s为%s%s，%s（%s预警）",
-                i.name(), day(r.latestDate()), Amounts.text(r.latestValue()), i.unitOrEmpty(), against, level.chinese()));
-    }
-
-    public static Finding heldBelow(Indicator i, Criterion c, Report dropped, Level level) {
-        return new Finding(i.code(), Cause.LIMIT, level, String.format("%s：%s为%s%s，低于须保持的%s%s（%s预警）",
-                i.name(), day(dropped.date()), Amounts.text(dropped.value()), i.unitOrEmpty(), Amounts.text(c.target()), i.unitOrEmpty(), level.chinese()));
-    }
-
-    public static Finding overQuota(Indicator i, Reports r, Level level) {
-        return new Finding(i.code(), Cause.LIMIT, level, String.format("%s：截至%s为%s%s，超过控制指标%s%s（%s预警）",
-                i.name(), day(r.latestDate()), Amounts.text(r.latestValue()), i.unitOrEmpty(), Amounts.text(r.latestReference()), i.unitOrEmpty(), level.chinese()));
-    }
-
-    public static Finding waterClass(Indicator i, Criterion c, Reports r, Level level) {
-        return new Finding(i.code(), Cause.LIMIT, level, String.format("%s：%s监测为%s类，未达到优于%s类的目标（%s预警）",
-                i.name(), day(r.latestDate()), r.waterClass().map(WaterClass::label).orElse(r.latestText()), c.targetText(), level.chinese()));
-    }
-
-    public static Finding stalled(Indicator i, Criterion c, AsOf asOf, Level level) {
-        return new Finding(i.code(), Cause.STALLED, level, String.format(Locale.ROOT, "%s：截至%s时间进度已达%.1f%%，仍为未启动（%s预警）",
-                i.name(), asOf.chinese(), c.timeProgress(asOf), level.chinese()));
-    }
-
-    public static Finding overdue(Indicator i, Criterion c, Reports r, Level level) {
-        return new Finding(i.code(), Cause.OVERDUE, level, String.format("%s：截止日期%s已过，%s，未完成目标（%s预警）",
-                i.name(), c.deadline(), state(i, c, r), level.chinese()));
-    }
-
-    public static Finding deadlineNear(Indicator i, Criterion c, Reports r, AsOf asOf, Level level) {
-        return new Finding(i.code(), Cause.DEADLINE_NEAR, level, String.format("%s：距截止日期%s还有%d天，%s，尚未完成目标（%s预警）",
-                i.name(), c.deadline(), asOf.daysUntil(c.deadline()), state(i, c, r), level.chinese()));
-    }
-
-    public static Finding missing(Indicator i, Criterion c, Reports r, AsOf asOf, Tuning.ReportingGrace grace, Level level) {
-        String period = ReportingPeriod.due(i.frequency(), asOf, grace.days(), c.deadline()).map(ReportingPeriod::label).orElse("本期");
-        String last = r.isEmpty() ? "尚无任何报送" : "最近一次报送为" + day(r.latestDate());
-        return new Finding(i.code(), Cause.MISSING, level, String.format("%s：%s的数据缺报或迟报（%s）（%s预警）",
-                i.name(), period, last, level.chinese()));
-    }
-
-    /** What the reports show now: 目前为2650人 / 目前状态为推进中 / 尚无报送. */
-    private static String state(Indicator i, Criterion c, Reports r) {
-        if (r.isEmpty()) {
-            return "尚无报送";
+    public static Finding lag(Standing s, Level level) {
+        if (s.expectedUnits() >= 0) {
+            BigDecimal behind = BigDecimal.valueOf(s.expectedUnits()).add(s.baseline()).subtract(s.actual());
+            return of(s, Cause.LAG, level, "截至%s%s，完成目标%.1f%%；按时间进度%.1f%%应完成%s%s，差%s%s，滞后%.1f个百分点",
+                    TargetText.day(s.judgedAt()), TargetText.actual(s), s.completion(), s.timeProgress(),
+                    Amounts.text(BigDecimal.valueOf(s.expectedUnits()).add(s.baseline())), unit(s), Amounts.text(behind), unit(s), s.lag());
         }
-        if (c.comparison() == Comparison.COMPLETED) {
-            return "目前状态为" + r.status();
-        }
-        if (c.comparison() == Comparison.BETTER_THAN) {
-            return "目前水质为" + r.waterClass().map(WaterClass::label).orElse(r.latestText()) + "类";
-        }
-        String target = c.target() != null ? "（目标" + Amounts.text(c.target()) + i.unitOrEmpty() + "）" : "";
-        return "目前为" + Amounts.text(r.latestValue()) + i.unitOrEmpty() + target;
+        return of(s, Cause.LAG, level, "截至%s%s，完成目标%.1f%%，低于时间进度%.1f%%共%.1f个百分点",
+                TargetText.day(s.judgedAt()), TargetText.actual(s), s.completion(), s.timeProgress(), s.lag());
     }
 
-    private static String day(LocalDate date) {
-        return date == null ? "—" : date.format(DAY);
+    public static Finding trend(Standing s, Level level) {
+        String projected = Amounts.text(BigDecimal.valueOf(Math.round(s.projected() * 10) / 10.0)) + unit(s);
+        if (s.measure() == Measure.QUOTA) {
+            return of(s, Cause.TREND, level, "按目前趋势，预计到%s用量%s，超过控制指标%s%s",
+                    TargetText.day(s.criterion().deadline()), projected, Amounts.text(s.quota()), unit(s));
+        }
+        return of(s, Cause.TREND, level, "按目前趋势，预计到%s完成%s，比目标%s%s少%.1f%%",
+                TargetText.day(s.criterion().deadline()), projected, Amounts.text(s.criterion().target()), unit(s), s.projectedShortfall());
+    }
+
+    /** 毕业去向落实率：截至6月30日为82.5%，未达到目标（85%以上），差距为目标的2.9%（黄色预警） */
+    public static Finding belowTarget(Standing s, Level level) {
+        return of(s, Cause.BELOW_TARGET, level, "截至%s为%s%s，未达到目标（%s），%s",
+                TargetText.day(s.judgedAt()), TargetText.actual(s), against(s), TargetText.of(s.criterion(), s.indicator()), gap(s));
+    }
+
+    public static Finding quotaPace(Standing s, Level level) {
+        return of(s, Cause.QUOTA_PACE, level, "截至%s已用%s，占控制指标%s%s的%.1f%%，快于时间进度%.1f%%共%.1f个百分点",
+                TargetText.day(s.judgedAt()), TargetText.actual(s), Amounts.text(s.quota()), unit(s), s.quotaUsed(),
+                s.timeProgress(), s.quotaAhead());
+    }
+
+    /** A must-hold value crossed the line, or a quota was exceeded: final, whatever comes later. */
+    public static Finding limit(Standing s, Level level) {
+        Report r = s.broken();
+        if (s.measure() == Measure.QUOTA) {
+            return of(s, Cause.LIMIT, level, "%s为%s%s，超过控制指标%s%s", TargetText.day(r.date()), Amounts.text(r.value()), unit(s),
+                    Amounts.text(r.reference() != null ? r.reference() : s.quota()), unit(s));
+        }
+        return of(s, Cause.LIMIT, level, "%s为%s%s，未能%s", TargetText.day(r.date()), Amounts.text(r.value()), unit(s),
+                TargetText.of(s.criterion(), s.indicator()));
+    }
+
+    /** 孝妇河袁家桥断面水质类别：8月31日监测为劣Ⅴ类，劣于Ⅴ类（红色预警） */
+    public static Finding worseWater(Standing s, Level level) {
+        return of(s, Cause.LIMIT, level, "%s监测为%s，劣于%s类", TargetText.day(s.judgedAt()), TargetText.actual(s), s.targetClass().label());
+    }
+
+    public static Finding waterAtTarget(Standing s, Level level) {
+        return of(s, Cause.BELOW_TARGET, level, "%s监测为%s，尚未达到%s的目标（时间进度%.1f%%）",
+                TargetText.day(s.judgedAt()), TargetText.actual(s), TargetText.of(s.criterion(), s.indicator()), s.timeProgress());
+    }
+
+    public static Finding stalled(Standing s, Level level) {
+        String state = s.isReported() ? "最近报送（" + TargetText.day(s.judgedAt()) + "）仍为未启动" : "尚无进展报送，视为未启动";
+        return of(s, Cause.STALLED, level, "截至%s时间进度已达%.1f%%，%s",
+                TargetText.day(s.isReported() ? s.judgedAt() : s.asOf()), s.timeProgress(), state);
+    }
+
+    public static Finding overdue(Standing s, Level level) {
+        if (s.finalFigure()) {
+            String annual = s.measure() == Measure.WATER && s.annualClass() != null && !s.criterion().latestClass()
+                    ? "全年各月均值为" + s.annualClass().label() + "类" : "最终数据为" + TargetText.actual(s);
+            return of(s, Cause.OVERDUE, level, "截止日期%s已过，%s，未完成目标（%s）", s.criterion().deadline(), annual,
+                    TargetText.of(s.criterion(), s.indicator()));
+        }
+        return of(s, Cause.OVERDUE, level, "截止日期%s已过，最终数据应于%s前报送，至今未报（%s），未能确认完成",
+                s.criterion().deadline(), s.finalDue(), lastReport(s));
+    }
+
+    public static Finding finalPending(Standing s, Level level) {
+        return of(s, Cause.FINAL_PENDING, level, "截止日期%s已过，目前为%s，最终数据应于%s前报送（待报）",
+                s.criterion().deadline(), TargetText.actual(s), s.finalDue());
+    }
+
+    public static Finding deadlineNear(Standing s, Level level) {
+        return of(s, Cause.DEADLINE_NEAR, level, "距截止日期%s还有%d天，目前为%s（目标%s），尚未完成",
+                s.criterion().deadline(), s.daysToDeadline(), TargetText.actual(s), TargetText.of(s.criterion(), s.indicator()));
+    }
+
+    /** 新增城镇就业：自2023年8月起2期数据未报（最近一次报送为7月31日）（黄色预警） */
+    public static Finding missing(Standing s, Level level) {
+        return of(s, Cause.MISSING, level, "自%s起%d期数据未按期报送（%s）", s.firstMissed(), s.missedPeriods(), lastReport(s));
+    }
+
+    private static String lastReport(Standing s) {
+        return s.isReported() ? "最近一次报送为" + TargetText.day(s.judgedAt()) : "尚无任何报送";
+    }
+
+    private static String against(Standing s) {
+        Comparison c = s.criterion().comparison();
+        if (c == Comparison.ABOVE_REFERENCE || c == Comparison.BELOW_REFERENCE) {
+            return "，对照值" + Amounts.text(s.reference()) + unit(s);
+        }
+        return "";
+    }
+
+    private static String gap(Standing s) {
+        Comparison c = s.criterion().comparison();
+        boolean relative = c == Comparison.ABOVE_REFERENCE || c == Comparison.BELOW_REFERENCE;
+        BigDecimal against = relative ? s.reference() : s.criterion().target();
+        if (c == Comparison.ABOVE && against.signum() == 0) {
+            return "未实现增长";
+        }
+        if (against == null || against.signum() == 0) {
+            return String.format(Locale.ROOT, "差%.1f%s", s.gap(), unit(s));
+        }
+        return String.format(Locale.ROOT, "差距为%s的%.1f%%", relative ? "对照值" : "目标", s.gap());
+    }
+
+    private static String unit(Standing s) {
+        return s.indicator().unitOrEmpty();
+    }
+
+    private static Finding of(Standing s, Cause cause, Level level, String format, Object... args) {
+        return new Finding(s.code(), cause, level,
+                s.indicator().name() + "：" + String.format(Locale.ROOT, format, args) + "（" + level.chinese() + "预警）");
     }
 }

@@ -2,13 +2,16 @@ package org.duban.rules.facts;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A reporting period of an indicator: a month, quarter, half year or the year. */
 public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
 
     /**
-     * The last period whose report is due by the as-of date (its end plus the grace days), not
+     * The last period whose report was due before the as-of date (its end plus the grace days; on the due day itself the
+     * report is still in time), not
      * later than the period that holds the deadline; empty when nothing is due yet.
      */
     public static Optional<ReportingPeriod> due(String frequency, AsOf asOf, int graceDays, LocalDate deadline) {
@@ -17,7 +20,7 @@ public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
         LocalDate start = asOf.yearStart();
         while (true) {
             LocalDate end = start.plusMonths(months).minusDays(1);
-            if (end.plusDays(graceDays).isAfter(asOf.date())) {
+            if (!asOf.date().isAfter(end.plusDays(graceDays))) {
                 break;
             }
             due = new ReportingPeriod(start, end, label(start, months));
@@ -27,6 +30,22 @@ public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
             start = end.plusDays(1);
         }
         return Optional.ofNullable(due);
+    }
+
+    /**
+     * Every reporting period of a criterion: from the start of the plan year to the period that holds
+     * the deadline (the final period, whose figure is the final figure).
+     */
+    public static List<ReportingPeriod> until(String frequency, LocalDate yearStart, LocalDate deadline) {
+        int months = months(frequency);
+        List<ReportingPeriod> periods = new ArrayList<>();
+        LocalDate start = yearStart;
+        do {
+            LocalDate end = start.plusMonths(months).minusDays(1);
+            periods.add(new ReportingPeriod(start, end, label(start, months)));
+            start = end.plusDays(1);
+        } while (!start.isAfter(deadline));
+        return periods;
     }
 
     /** The first period of the year whose report is not yet overdue on {@code today}: the one to remind about. */

@@ -64,23 +64,6 @@ public record Reports(String indicator, List<Report> reports) {
         return Optional.ofNullable(latestText()).flatMap(WaterClass::parse);
     }
 
-    /** The first report whose value fell below {@code threshold}. */
-    public Optional<Report> firstBelow(BigDecimal threshold) {
-        return reports.stream().filter(r -> r.value() != null && r.value().compareTo(threshold) < 0).findFirst();
-    }
-
-    /** Nothing reported since the start of the last period that is due on the as-of date. */
-    public boolean missing(String frequency, AsOf asOf, int graceDays, LocalDate deadline) {
-        return ReportingPeriod.due(frequency, asOf, graceDays, deadline)
-                .map(period -> isEmpty() || latestDate().isBefore(period.start()))
-                .orElse(false);
-    }
-
-    /** Whether the reported values meet {@code criterion} (as far as the as-of date shows). */
-    public boolean meets(Criterion criterion) {
-        return criterion.metBy(this);
-    }
-
     @Override
     public String toString() {
         return "Reports[" + indicator + ", " + count() + " reports" + (isEmpty() ? "" : ", latest " + latest()) + "]";

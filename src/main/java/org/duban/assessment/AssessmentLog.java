@@ -1,0 +1,102 @@
+package org.duban.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every run's judgement of every indicator, to answer "why is this indicator red — or why not?". */
+@Repository
+public class AssessmentLog {
+
+    /** A stored assessment with its run. Levels are BLUE…RED, or null for a quiet indicator. */
+    public record Entry(long runId, LocalDate asOf, int task, String indicator, LocalDate judgedAt, String actual, String target,
+                        BigDecimal timeProgress, BigDecimal completion, BigDecimal lag, BigDecimal projected, int missedPeriods,
+                        boolean met, String level, List<String> causes, List<String> firedRules, String explanation) {
+    }
+
+    private static final String SEPARATOR = "；";
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+
+    AssessmentLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+    }
+
+    void record(long runId, List<Assessment> assessments) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO assessment (run_id, task_no, indicator_code, judged_at, actual, target, time_progress, completion,
+                                        lag_points, projected, missed_periods, met, warning_level, causes, fired_rules, explanation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", assessments, 500, (ps, a) -> {
+            ps.setLong(1, runId);
+            ps.setInt(2, a.task());
+            ps.setString(3, a.indicator());
+            ps.setObject(4, a.judgedAt());
+            ps.setString(5, cut(a.actual(), 100));
+            ps.setString(6, cut(a.target(), 200));
+            ps.setBigDecimal(7, BigDecimal.valueOf(a.timeProgress()).setScale(2, RoundingMode.HALF_UP));
+            ps.setBigDecimal(8, a.completion() == null ? null : decimal(a.completion(), 2));
+            ps.setBigDecimal(9, a.lag() == null ? null : decimal(a.lag(), 2));
+            ps.setBigDecimal(10, a.projected() == null ? null : decimal(a.projected(), 4));
+            ps.setInt(11, a.missedPeriods());
+            ps.setBoolean(12, a.met());
+            ps.setString(13, a.level() == null ? null : a.level().name());
+            ps.setString(14, a.causes().isEmpty() ? null : String.join(",", a.causes().stream().map(Enum::name).toList()));
+            ps.setString(15, cut(String.join(SEPARATOR, a.firedRules()), 2000));
+            ps.setString(16, cut(a.explanation(), 2000));
+        });
+    }
+
+    /** The assessments of one run (the latest successful one when {@code runId} is empty), filtered by task and indicator. */
+    public List<Entry> find(Optional<Long> runId, Optional<String> plan, Optional<Integer> task, Optional<String> indicator) {
+        Optional<Long> run = runId.or(() -> latestRun(plan));
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.*, r.as_of FROM assessment a JOIN evaluation_run r ON r.id = a.run_id WHERE a.run_id = ?""");
+        List<Object> params = new ArrayList<>(List.of(run.get()));
+        task.ifPresent(t -> {
+            sql.append(" AND a.task_no = ?");
+            params.add(t);
+        });
+        indicator.ifPresent(i -> {
+            sql.append(" AND a.indicator_code = ?");
+            params.add(i);
+        });
+        return jdbc.sql(sql + " ORDER BY a.id").params(params).query((rs, n) -> new Entry(rs.getLong("run_id"),
+                rs.getDate("as_of").toLocalDate(), rs.getInt("task_no"), rs.getString("indicator_code"),
+                rs.getDate("judged_at") == null ? null : rs.getDate("judged_at").toLocalDate(), rs.getString("actual"), rs.getString("target"),
+                rs.getBigDecimal("time_progress"), rs.getBigDecimal("completion"), rs.getBigDecimal("lag_points"), rs.getBigDecimal("projected"),
+                rs.getInt("missed_periods"), rs.getBoolean("met"), rs.getString("warning_level"), list(rs.getString("causes"), ","),
+                list(rs.getString("fired_rules"), SEPARATOR), rs.getString("explanation"))).list();
+    }
+
+    private Optional<Long> latestRun(Optional<String> plan) {
+        String sql = "SELECT MAX(r.id) FROM evaluation_run r JOIN plan p ON p.id = r.plan_id WHERE r.outcome = 'SUCCEEDED'"
+                + (plan.isPresent() ? " AND p.code = ?" : "");
+        return Optional.ofNullable(jdbc.sql(sql).params(plan.map(List::<Object>of).orElse(List.of())).query(Long.class).single());
+    }
+
+    private static List<String> list(String joined, String separator) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(separator));
+    }
+
+    /** Null where a number is too large for its column (a projection of a wild series), rather than failing the run. */
+    private static BigDecimal decimal(double value, int scale) {
+        return Double.isFinite(value) && Math.abs(value) < 1e9 ? BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP) : null;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
