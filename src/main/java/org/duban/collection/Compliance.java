@@ -5,19 +5,25 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.duban.catalog.Department;
 import org.duban.catalog.Indicator;
+import org.duban.catalog.IndicatorKind;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
 import org.duban.rules.RuleSet;
 import org.duban.rules.RuleSets;
 import org.duban.rules.facts.AsOf;
+import org.duban.rules.facts.Comparison;
+import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.ReportingPeriod;
 import org.springframework.stereotype.Service;
 
@@ -31,8 +37,14 @@ public class Compliance {
 
     public enum Status { REPORTED, LATE, MISSING, NOT_DUE }
 
+    /**
+     * @param missingBaseline a stock to be reached without a start-of-year value ({@code from(n)} in its rule, or
+     *                        {@code reference} with the year's first report): it cannot be judged against time
+     *                        progress until one is sent (缺少年初基数)
+     */
     public record IndicatorCompliance(String code, String name, String frequency, String period, LocalDate periodEnd,
-                                      LocalDate dueDate, Status status, LocalDate lastDate, Instant reportedAt) {
+                                      LocalDate dueDate, Status status, LocalDate lastDate, Instant reportedAt,
+                                      boolean missingBaseline, String note) {
     }
 
     public record DepartmentCompliance(String code, String name, int reported, int late, int missing, int notDue,
@@ -59,13 +71,19 @@ public class Compliance {
         Map<String, List<Observations.FirstReport>> reported = new LinkedHashMap<>();
         observations.firstReports(plan.code(), asOf).forEach(r -> reported.computeIfAbsent(r.indicator(), k -> new ArrayList<>()).add(r));
         AsOf day = new AsOf(asOf, plan.year());
+        Set<String> withBaseline = new HashSet<>();
+        observations.latestUpTo(plan.code(), asOf).stream().collect(Collectors.groupingBy(Observation::indicator)).forEach((code, values) ->
+                values.stream().min(Comparator.comparing(Observation::date)).filter(first -> first.reference() != null)
+                        .ifPresent(first -> withBaseline.add(code)));
 
         Map<Department, List<IndicatorCompliance>> byDepartment = new LinkedHashMap<>();
         for (Task task : catalog.tasks(plan.code())) {
             for (Indicator indicator : task.indicators()) {
                 LocalDate deadline = rules.flatMap(set -> set.criterion(indicator.code())).map(s -> s.criterion().deadline())
                         .orElse(LocalDate.of(plan.year(), 12, 31));
-                IndicatorCompliance line = line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()));
+                boolean missingBaseline = indicator.kind() == IndicatorKind.LEVEL && !withBaseline.contains(indicator.code())
+                        && rules.flatMap(set -> set.criterion(indicator.code())).map(stated -> needsBaseline(stated.criterion())).orElse(false);
+                IndicatorCompliance line = line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()), missingBaseline);
                 for (Department lead : task.leadDepartments()) {
                     if (onlyDepartment.map(code -> code.equals(lead.code())).orElse(true)) {
                         byDepartment.computeIfAbsent(lead, d -> new ArrayList<>()).add(line);
@@ -81,12 +99,21 @@ public class Compliance {
         return new Report(plan.code(), asOf, grace, departments);
     }
 
-    private static IndicatorCompliance line(Indicator indicator, AsOf asOf, int grace, LocalDate deadline, List<Observations.FirstReport> reports) {
+    /** A stock pro-rated from its start of year: reaching a level, not holding one. */
+    private static boolean needsBaseline(Criterion criterion) {
+        return criterion.baseline() == null
+                && (criterion.comparison() == Comparison.AT_LEAST || criterion.comparison() == Comparison.BETWEEN);
+    }
+
+    private static IndicatorCompliance line(Indicator indicator, AsOf asOf, int grace, LocalDate deadline, List<Observations.FirstReport> reports,
+                                            boolean missingBaseline) {
+        String note = missingBaseline ? "缺少年初基数：请在年内首次报送时同时报送年初存量（reference/对照值）" : null;
         Optional<ReportingPeriod> due = ReportingPeriod.due(indicator.frequency().name(), asOf, grace, deadline);
         Optional<Observations.FirstReport> last = reports.stream().max(Comparator.comparing(Observations.FirstReport::date));
         if (due.isEmpty()) {
             return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), null, null, null,
-                    Status.NOT_DUE, last.map(Observations.FirstReport::date).orElse(null), last.map(Observations.FirstReport::submittedAt).orElse(null));
+                    Status.NOT_DUE, last.map(Observations.FirstReport::date).orElse(null), last.map(Observations.FirstReport::submittedAt).orElse(null),
+                    missingBaseline, note);
         }
         ReportingPeriod period = due.get();
         LocalDate dueDate = period.end().plusDays(grace);
@@ -96,7 +123,7 @@ public class Compliance {
                 ? Status.LATE : Status.REPORTED).orElse(Status.MISSING);
         return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), period.label(), period.end(),
                 dueDate, status, last.map(Observations.FirstReport::date).orElse(null),
-                forPeriod.or(() -> last).map(Observations.FirstReport::submittedAt).orElse(null));
+                forPeriod.or(() -> last).map(Observations.FirstReport::submittedAt).orElse(null), missingBaseline, note);
     }
 
     private static int count(List<IndicatorCompliance> lines, Status status) {

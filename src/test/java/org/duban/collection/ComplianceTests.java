@@ -64,6 +64,21 @@ class ComplianceTests {
     }
 
     @Test
+    void aStockWithoutItsStartOfYearValueIsListedAsMissingItsBaseline() {
+        submit("T03-1", "2023-06-30", 140, "2023-07-05T09:00:00Z");
+        intake.submit(Optional.empty(), List.of(new ObservationInput("T03-2", "2023-06-30", 130, 120, null, null,
+                Instant.parse("2023-07-05T09:00:00Z"), "test", Map.of())), Submitter.office("test"), Channel.API, "test");
+
+        Compliance.DepartmentCompliance keji = compliance.report(Optional.empty(), LocalDate.parse("2023-09-30"), Optional.of("keji"))
+                .departments().get(0);
+
+        assertThat(keji.indicators()).filteredOn(Compliance.IndicatorCompliance::missingBaseline)
+                .extracting(Compliance.IndicatorCompliance::code).contains("T03-1").doesNotContain("T03-2", "T01-1");
+        assertThat(keji.indicators()).filteredOn(line -> line.code().equals("T03-1")).singleElement()
+                .extracting(Compliance.IndicatorCompliance::note).asString().startsWith("缺少年初基数");
+    }
+
+    @Test
     void servedByTheApiForEveryDepartment() {
         submit("T01-1", "2023-08-31", 5, "2023-09-03T09:00:00Z");
 
