@@ -84,7 +84,9 @@ public class AssessmentLog {
     private Optional<Long> latestRun(Optional<String> plan) {
         String sql = "SELECT MAX(r.id) FROM evaluation_run r JOIN plan p ON p.id = r.plan_id WHERE r.outcome = 'SUCCEEDED'"
                 + (plan.isPresent() ? " AND p.code = ?" : "");
-        return Optional.ofNullable(jdbc.sql(sql).params(plan.map(List::<Object>of).orElse(List.of())).query(Long.class).single());
+        // MAX over no runs is one row holding NULL
+        return jdbc.sql(sql).params(plan.map(List::<Object>of).orElse(List.of()))
+                .query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static List<String> list(String joined, String separator) {

@@ -62,11 +62,7 @@ final class Explanations {
             return reporting;
         }
         String nearMiss = switch (s.measure()) {
-            case PACE -> threshold(Tuning.LagThreshold.class, Tuning.LagThreshold::points)
-                    .map(t -> s.lag() <= 0
-                            ? String.format(Locale.ROOT, "进度不滞后（超前时间进度%.1f个百分点）", -s.lag())
-                            : String.format(Locale.ROOT, "滞后%.1f个百分点，未达黄色预警阈值%s个百分点", s.lag(), number(t)))
-                    .orElse("");
+            case PACE -> s.reached() ? "已达到目标值；截止日期以最终数据判定完成" : pace(s);
             case QUOTA -> threshold(Tuning.QuotaPace.class, Tuning.QuotaPace::points)
                     .map(t -> String.format(Locale.ROOT, "用量%s时间进度%.1f个百分点，未达黄色预警阈值（快于时间进度%s个百分点）",
                             s.quotaAhead() >= 0 ? "快于" : "慢于", Math.abs(s.quotaAhead()), number(t)))
@@ -88,6 +84,18 @@ final class Explanations {
     private static boolean zeroAgainstZero(Standing s) {
         return s.criterion().comparison() == org.duban.rules.facts.Comparison.BELOW_REFERENCE && s.actual() != null
                 && s.actual().signum() == 0 && s.reference() != null && s.reference().signum() == 0;
+    }
+
+    /** How far behind (or ahead of) time progress, against the lowest lag threshold. */
+    private String pace(Standing s) {
+        double yellow = threshold(Tuning.LagThreshold.class, Tuning.LagThreshold::points).orElse(Double.NaN);
+        String lagging = String.format(Locale.ROOT, "滞后%.1f个百分点，未达黄色预警阈值%s个百分点", s.lag(), number(yellow));
+        if (s.expectedUnits() >= 0) {
+            String expected = "按时间进度应完成" + Amounts.text(java.math.BigDecimal.valueOf(s.expectedUnits()).add(s.baseline()))
+                    + s.indicator().unitOrEmpty() + "，实际" + TargetText.actual(s);
+            return expected + (s.lag() <= 0 ? "，不滞后" : "，" + lagging);
+        }
+        return s.lag() <= 0 ? String.format(Locale.ROOT, "进度不滞后（超前时间进度%.1f个百分点）", Math.abs(s.lag())) : lagging;
     }
 
     /** Whether reports are coming in; one missed period more would give a notice. */

@@ -104,13 +104,22 @@ final class Judge {
         Level level = findings.stream().map(Finding::level).max(Comparator.naturalOrder()).orElse(null);
         List<Cause> causes = findings.stream().sorted(Comparator.comparing(Finding::level).reversed().thenComparing(Finding::cause))
                 .map(Finding::cause).toList();
-        String message = findings.isEmpty() ? null : findings.stream()
-                .sorted(Comparator.comparing(Finding::level).reversed().thenComparing(Finding::cause))
-                .map(Finding::message).collect(Collectors.joining("；"));
+        String message = findings.isEmpty() ? null : oneSentencePerCause(s, findings.stream()
+                .sorted(Comparator.comparing(Finding::level).reversed().thenComparing(Finding::cause)).map(Finding::message).toList());
         boolean pace = s.measure() == Measure.PACE && s.isReported();
         return new Assessment(s.indicator().task(), s.code(), s.judgedAt(), TargetText.actual(s), s.actual(),
                 TargetText.of(s.criterion(), s.indicator()), s.timeProgress(), pace ? s.completion() : null, pace ? s.lag() : null,
                 s.hasTrend() ? s.projected() : null, s.missedPeriods(), s.met(), level, causes, message, fired, explanation);
+    }
+
+    /** 名称：第一个原因（…预警）；第二个原因（…预警）: the indicator's name once. */
+    private static String oneSentencePerCause(Standing s, List<String> messages) {
+        String name = s.indicator().name() + "：";
+        StringBuilder text = new StringBuilder(messages.get(0));
+        for (String message : messages.subList(1, messages.size())) {
+            text.append('；').append(message.startsWith(name) ? message.substring(name.length()) : message);
+        }
+        return text.toString();
     }
 
     private static List<Finding> highestPerIndicatorAndCause(Set<Finding> findings) {

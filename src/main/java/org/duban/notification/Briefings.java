@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.duban.DubanClock;
+import org.duban.assessment.AssessmentLog;
 import org.duban.catalog.Department;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
@@ -33,7 +34,7 @@ class Briefings {
 
     /** The day's facts a mail is written from. */
     record Briefing(Plan plan, AsOf asOf, Optional<RuleSet> rules, Map<String, Department> departmentsByName, Map<String, Long> ids,
-                    Map<String, Observation> latest, Map<String, String> units) {
+                    Map<String, Observation> latest, Map<String, String> units, Map<String, AssessmentLog.Entry> judged) {
 
         Department department(String name) {
             return departmentsByName.get(name);
@@ -47,11 +48,14 @@ class Briefings {
     private final PlanCatalog catalog;
     private final RuleSets ruleSets;
     private final Observations observations;
+    private final AssessmentLog assessments;
     private final NotificationSettings settings;
     private final DubanClock clock;
     private final JdbcClient jdbc;
 
-    Briefings(PlanCatalog catalog, RuleSets ruleSets, Observations observations, NotificationSettings settings, DubanClock clock, JdbcClient jdbc) {
+    Briefings(PlanCatalog catalog, RuleSets ruleSets, Observations observations, AssessmentLog assessments, NotificationSettings settings,
+              DubanClock clock, JdbcClient jdbc) {
+        this.assessments = assessments;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
@@ -75,7 +79,11 @@ class Briefings {
         Map<String, String> units = new HashMap<>();
         catalog.tasks(plan.code()).forEach(task -> task.indicators()
                 .forEach(indicator -> units.put(indicator.code(), indicator.unit() == null ? "" : indicator.unit())));
-        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest, units);
+        // the numbers of the latest run, so a mail shows the time progress the warning was judged against
+        Map<String, AssessmentLog.Entry> judged = new HashMap<>();
+        assessments.find(Optional.empty(), Optional.of(plan.code()), Optional.empty(), Optional.empty())
+                .forEach(entry -> judged.put(entry.indicator(), entry));
+        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest, units, judged);
     }
 
     Notifications.DigestItem item(Warning warning, NotificationPolicy.Change change, Briefing context) {
@@ -86,7 +94,9 @@ class Briefings {
         return new Notifications.DigestItem(warning.id(), change.chinese, warning.level().name(), warning.level().chinese(), COLORS.get(warning.level()),
                 warning.task(), warning.taskTitle(), warning.indicator(), warning.indicatorName(), actual,
                 criterion.map(c -> target(c, unit, latest)).orElse("—"),
-                criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf()))).orElse("—"),
+                Optional.ofNullable(context.judged().get(warning.indicator()))
+                        .map(j -> String.format("%.1f%%", j.timeProgress()) + (j.judgedAt() == null ? "" : "（" + j.judgedAt() + "）"))
+                        .or(() -> criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf())))).orElse("—"),
                 criterion.map(c -> c.deadline().toString()).orElse("—"), warning.message(),
                 settings.dashboardUrl() + "/api/warnings/" + warning.id() /* the review page will take over this link */);
     }

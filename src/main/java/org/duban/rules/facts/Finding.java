@@ -75,7 +75,7 @@ public record Finding(String indicator, Cause cause, Level level, String message
         if (s.finalFigure()) {
             String annual = s.measure() == Measure.WATER && s.annualClass() != null && !s.criterion().latestClass()
                     ? "全年各月均值为" + s.annualClass().label() + "类" : "最终数据为" + TargetText.actual(s);
-            return of(s, Cause.OVERDUE, level, "截止日期%s已过，%s，未完成目标（%s）", s.criterion().deadline(), annual,
+            return of(s, Cause.OVERDUE, level, "截止日期%s已过，%s，未完成目标：%s", s.criterion().deadline(), annual,
                     TargetText.of(s.criterion(), s.indicator()));
         }
         return of(s, Cause.OVERDUE, level, "截止日期%s已过，最终数据应于%s前报送，至今未报（%s），未能确认完成",
@@ -88,7 +88,7 @@ public record Finding(String indicator, Cause cause, Level level, String message
     }
 
     public static Finding deadlineNear(Standing s, Level level) {
-        return of(s, Cause.DEADLINE_NEAR, level, "距截止日期%s还有%d天，目前为%s（目标%s），尚未完成",
+        return of(s, Cause.DEADLINE_NEAR, level, "距截止日期%s还有%d天，目前为%s，尚未达到目标：%s",
                 s.criterion().deadline(), s.daysToDeadline(), TargetText.actual(s), TargetText.of(s.criterion(), s.indicator()));
     }
 

@@ -93,7 +93,9 @@ public final class Standings {
         }
         boolean trend = (measure == Measure.PACE || measure == Measure.QUOTA) && numbers(reports) >= 2;
         double projected = trend ? projection(reports, measure == Measure.PACE ? baseline : BigDecimal.ZERO, yearStart, criterion.deadline()) : 0;
-        double shortfall = trend && measure == Measure.PACE ? shortfall(criterion.target(), projected) : 0;
+        // a whole-unit target is short only by whole units: 2.6 of 3 platforms projects 3
+        double counted = expectedUnits >= 0 ? Math.round(projected) : projected;
+        double shortfall = trend && measure == Measure.PACE ? shortfall(criterion.target(), counted) : 0;
 
         boolean finalFigure = newest != null && !newest.date().isBefore(criterion.deadline());
         boolean met = forGood || finalFigure && reached;

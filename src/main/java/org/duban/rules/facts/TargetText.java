@@ -25,8 +25,8 @@ public final class TargetText {
             case WITHIN_QUOTA -> "控制在下达的控制指标以内";
             case ABOVE_REFERENCE -> "高于对照值";
             case BELOW_REFERENCE -> "低于对照值（同为0视为完成）";
-            case COMPLETED -> "已完成";
-            case STARTED -> "已启动（推进中或已完成）";
+            case COMPLETED -> "完成（报送状态为已完成）";
+            case STARTED -> "启动（报送状态为推进中或已完成）";
             case BETTER_THAN -> "优于" + c.targetText() + "类";
         };
     }

@@ -140,6 +140,36 @@ class JudgingArithmeticTests {
     }
 
     @Test
+    void fixedCeilingsAndTargetsAroundAValueAreMeasuredByTheirDistance() {
+        Indicator unemployment = new Indicator("X-1", "城镇调查失业率", "%", IndicatorKind.RATE, "QUARTERLY", 1);
+        Indicator prices = new Indicator("X-2", "居民消费价格涨幅", "%", IndicatorKind.GROWTH, "QUARTERLY", 1);
+
+        Standing above = standing(unemployment, Criterion.of("X-1").holdAtMost(5.5).by("2023-12-31"), "2023-07-05",
+                report("2023-03-31", "5.2"), report("2023-06-30", "5.8"));
+        Standing around = standing(prices, Criterion.of("X-2").around(3, 0.5).by("2023-12-31"), "2023-07-05", report("2023-06-30", "4.1"));
+
+        assertThat(above.measure()).isEqualTo(Measure.HOLD);
+        assertThat(above.broken().value()).isEqualByComparingTo("5.8");
+        assertThat(around.measure()).isEqualTo(Measure.THRESHOLD);
+        assertThat(around.reached()).isFalse();
+        assertThat(around.gap()).isCloseTo(20.0, within(0.01)); // 0.6 beyond the tolerance, 20% of 3
+    }
+
+    @Test
+    void aQuotaIsMeasuredAgainstTheQuotaReportedWithEachValue() {
+        Indicator water = new Indicator("T30-1", "全区年度用水总量", "万立方米", IndicatorKind.CEILING, "QUARTERLY", 30);
+        Criterion quota = Criterion.of("T30-1").withinQuota().by("2023-12-31");
+
+        Standing s = standing(water, quota, "2023-10-05", new Report(day("2023-06-30"), new BigDecimal("3100"), null, new BigDecimal("6000")),
+                new Report(day("2023-09-30"), new BigDecimal("5800"), null, new BigDecimal("6200")));
+
+        assertThat(s.quotaUsed()).isCloseTo(93.5, within(0.1));
+        assertThat(s.quotaAhead()).isCloseTo(18.8, within(0.1));
+        assertThat(s.broken()).isNull();
+        assertThat(s.met()).isFalse();
+    }
+
+    @Test
     void whatSatisfiesEachComparison() {
         assertThat(Criterion.of("X").between(2, 3).by("2023-12-31").satisfiedBy(new BigDecimal("2"), null)).isTrue();
         assertThat(Criterion.of("X").above(0).by("2023-12-31").satisfiedBy(BigDecimal.ZERO, null)).isFalse();
