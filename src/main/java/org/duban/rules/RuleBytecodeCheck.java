@@ -42,6 +42,10 @@ final class RuleBytecodeCheck {
 
     private List<CatalogProblem> place(Finding finding) {
         List<CatalogProblem> placed = new ArrayList<>();
+        CatalogProblem inFunction = placeInFunction(finding);
+        if (inFunction != null) {
+            return List.of(inFunction);
+        }
         for (String rule : finding.rules()) {
             String packageName = rule.substring(0, rule.indexOf('/'));
             String name = rule.substring(rule.indexOf('/') + 1);
@@ -58,9 +62,9 @@ final class RuleBytecodeCheck {
     }
 
     /** Functions (DRL {@code function}) become methods of the generated Rules class; find the one by name. */
-    private CatalogProblem placeOutsideRules(Finding finding) {
+    private CatalogProblem placeInFunction(Finding finding) {
         String function = finding.method().contains("(") ? finding.method().substring(0, finding.method().indexOf('(')) : "";
-        Pattern declared = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ]+\\s+" + Pattern.quote(function) + "\\s*\\(", Pattern.MULTILINE);
+        Pattern declared = Pattern.compile("^[ \\t]*function\\s+[\\w.<>\\[\\], ]+\\s+" + Pattern.quote(function) + "\\s*\\(", Pattern.MULTILINE);
         for (RuleSource source : sources) {
             Matcher matcher = declared.matcher(text(source));
             if (!function.isEmpty() && matcher.find()) {
@@ -68,6 +72,10 @@ final class RuleBytecodeCheck {
                 return new CatalogProblem(source.path(), line(source, line, finding), "function " + function, message(finding));
             }
         }
+        return null;
+    }
+
+    private CatalogProblem placeOutsideRules(Finding finding) {
         String packageName = finding.className().contains("/") ? finding.className().substring(0, finding.className().indexOf('/')).replace('/', '.') : "";
         return sources.stream().filter(source -> source.packageName().equals(packageName)).findFirst()
                 .map(source -> new CatalogProblem(source.path(), 0, "", message(finding)))
