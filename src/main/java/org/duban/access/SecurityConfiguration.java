@@ -27,7 +27,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
                         .requestMatchers("/api/accounts/**", "/api/jobs/**", "/api/mail/**").hasRole(Role.OFFICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())
-                        .requestMatchers("/api/evaluations/**", "/api/firings/**")
+                        .requestMatchers("/api/evaluations/**", "/api/firings/**", "/api/rules")
                             .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
                         .anyRequest().authenticated())
                 // 401 with WWW-Authenticate: Basic, so a browser asks for the account and a client knows what to send

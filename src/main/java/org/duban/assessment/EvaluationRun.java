@@ -11,4 +11,6 @@ public record EvaluationRun(long runId, String plan, LocalDate asOf, Instant sta
     public static final String RUNNING = "RUNNING";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
+    /** Left RUNNING by an instance that stopped mid-run; closed by another instance or the next start. */
+    public static final String ABANDONED = "ABANDONED";
 }

@@ -26,13 +26,17 @@ class EvaluationRuns {
         this.jdbc = jdbc;
     }
 
-    long start(String planCode, LocalDate asOf, String version, String triggeredBy) {
+    /** A run not finished, and the instance that runs it (null for runs from before instances were recorded). */
+    record Running(long runId, String instance) {
+    }
+
+    long start(String planCode, LocalDate asOf, String version, String triggeredBy, String instance) {
         long planId = jdbc.sql("SELECT id FROM plan WHERE code = ?").param(planCode).query(Long.class).single();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(planId, asOf, Timestamp.from(Instant.now()), version, EvaluationRun.RUNNING, triggeredBy)
+                INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(planId, asOf, Timestamp.from(Instant.now()), version, EvaluationRun.RUNNING, triggeredBy, instance)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -53,6 +57,18 @@ class EvaluationRuns {
         jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), EvaluationRun.FAILED, error, runId)
                 .update();
+    }
+
+    List<Running> running() {
+        return jdbc.sql("SELECT id, instance_id FROM evaluation_run WHERE outcome = ?").param(EvaluationRun.RUNNING)
+                .query((rs, n) -> new Running(rs.getLong("id"), rs.getString("instance_id"))).list();
+    }
+
+    /** Closes a run its instance left behind; false when it ended meanwhile. */
+    boolean abandon(long runId, String reason) {
+        return jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ? AND outcome = ?")
+                .params(Timestamp.from(Instant.now()), EvaluationRun.ABANDONED, reason, runId, EvaluationRun.RUNNING)
+                .update() == 1;
     }
 
     Optional<EvaluationRun> find(long runId) {

@@ -43,11 +43,14 @@ public class Evaluations {
     private final AssessmentLog assessments;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final EvaluationSettings settings;
+    private final AbandonedRuns abandoned;
     /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
     private final ReentrantLock lock = new ReentrantLock();
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
-                AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction) {
+                AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction,
+                EvaluationSettings settings, AbandonedRuns abandoned) {
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
@@ -56,6 +59,8 @@ public class Evaluations {
         this.assessments = assessments;
         this.events = events;
         this.transaction = transaction;
+        this.settings = settings;
+        this.abandoned = abandoned;
     }
 
     /** Evaluates and records; throws {@link EvaluationFailed} (after recording it) when the run fails. */
@@ -65,7 +70,8 @@ public class Evaluations {
                 .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
         lock.lock();
         try {
-            long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy);
+            abandoned.closeAbandoned();
+            long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy, abandoned.instance());
             try {
                 Judgement judgement = judge(plan, rules, asOf);
                 transaction.executeWithoutResult(status -> {
@@ -124,6 +130,6 @@ public class Evaluations {
         }
         Map<String, Reports> reports = new HashMap<>();
         byIndicator.forEach((code, list) -> reports.put(code, new Reports(code, list)));
-        return new Judge().judge(rules, new AsOf(asOf, plan.year()), indicators, reports);
+        return new Judge(settings.timeout()).judge(rules, new AsOf(asOf, plan.year()), indicators, reports);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,13 @@ final class Judge {
     private static final int MAX_FIRINGS = 200_000;
     private static final int FACTS_SUMMARY_LIMIT = 2_000;
 
+    private final Duration limit;
+
+    /** @param limit how long firing may take (duban.evaluation.timeout) */
+    Judge(Duration limit) {
+        this.limit = limit;
+    }
+
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
         Map<String, Standing> standings = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
@@ -78,10 +86,7 @@ final class Judge {
             });
             session.insert(asOf);
             standings.values().forEach(session::insert);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("规则触发次数超过上限 " + MAX_FIRINGS + "，可能有规则循环触发");
-            }
+            rules.fire(session, MAX_FIRINGS, limit);
         } finally {
             session.dispose();
         }

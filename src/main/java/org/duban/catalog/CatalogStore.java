@@ -69,6 +69,9 @@ class CatalogStore {
                 Arrays.asList(region, plan.name(), plan.year(), plan.document(), plan.publishedOn(), plan.rulesFolder(),
                         plan.sourceFile(), plan.sourceHash(), Timestamp.from(Instant.now())),
                 "INSERT INTO plan (region_id, name, plan_year, document, published_on, rules_folder, source_file, source_hash, loaded_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        // shares are written anew after every task and indicator is in place
+        jdbc.sql("DELETE FROM task_shared_indicator WHERE task_id IN (SELECT id FROM task WHERE plan_id = ?)").param(planId).update();
+        Map<Integer, Long> taskIds = new java.util.HashMap<>();
         List<Long> keptTasks = new ArrayList<>();
         List<Long> keptIndicators = new ArrayList<>();
         List<Long> keptSections = new ArrayList<>();
@@ -82,6 +85,7 @@ class CatalogStore {
                         "UPDATE task SET section_id = ?, title = ?, body = ? WHERE id = ?", List.of(sectionId, task.title(), task.text()),
                         "INSERT INTO task (section_id, title, body, plan_id, task_no) VALUES (?, ?, ?, ?, ?)");
                 keptTasks.add(taskId);
+                taskIds.put(task.number(), taskId);
                 storeDepartments(taskId, task, departments);
                 int position = 0;
                 for (IndicatorDefinition indicator : task.indicators()) {
@@ -92,6 +96,9 @@ class CatalogStore {
                 }
             }
         }
+        plan.tasks().forEach(task -> task.shared().forEach(shared -> jdbc.sql("""
+                INSERT INTO task_shared_indicator (task_id, indicator_id)
+                SELECT ?, id FROM indicator WHERE plan_id = ? AND code = ?""").params(taskIds.get(task.number()), planId, shared.code()).update()));
         removeDropped(plan, planId, keptSections, keptTasks, keptIndicators);
     }
 

@@ -86,6 +86,13 @@ public class PlanCatalog {
                 .list()
                 .forEach(indicator -> indicators.computeIfAbsent(indicator.taskNumber(), n -> new ArrayList<>()).add(indicator));
         Map<Integer, Map<String, List<Department>>> departments = taskDepartments(planCode);
+        Map<Integer, List<String>> shared = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT t.task_no, i.code FROM task_shared_indicator s JOIN task t ON t.id = s.task_id JOIN indicator i ON i.id = s.indicator_id
+                JOIN plan p ON p.id = t.plan_id WHERE p.code = ? ORDER BY t.task_no, i.position""")
+                .param(planCode)
+                .query((rs, n) -> shared.computeIfAbsent(rs.getInt("task_no"), k -> new ArrayList<>()).add(rs.getString("code")))
+                .list();
         return jdbc.sql("""
                 SELECT t.task_no, s.section_no, s.title AS section_title, t.title, t.body FROM task t
                 JOIN plan_section s ON s.id = t.section_id JOIN plan p ON p.id = t.plan_id
@@ -96,9 +103,15 @@ public class PlanCatalog {
                     Map<String, List<Department>> roles = departments.getOrDefault(number, Map.of());
                     return new Task(number, rs.getInt("section_no"), rs.getString("section_title"), rs.getString("title"),
                             rs.getString("body"), roles.getOrDefault("LEAD", List.of()), roles.getOrDefault("CO", List.of()),
-                            indicators.getOrDefault(number, List.of()));
+                            indicators.getOrDefault(number, List.of()), shared.getOrDefault(number, List.of()));
                 })
                 .list();
+    }
+
+    /** The lead departments that report an indicator: those of its own task and of every task sharing it, each once. */
+    public static List<Department> reporters(List<Task> tasks, String indicator) {
+        return tasks.stream().filter(task -> task.measuredBy(indicator)).flatMap(task -> task.leadDepartments().stream())
+                .distinct().toList();
     }
 
     public Optional<Task> task(String planCode, int number) {

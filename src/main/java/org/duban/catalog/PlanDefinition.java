@@ -26,8 +26,16 @@ public record PlanDefinition(
     public record SectionDefinition(int number, String title, List<TaskDefinition> tasks) {
     }
 
+    /**
+     * @param shared indicators of other tasks that also measure this one (淦河治理 is both task 34's and 38's): the
+     *               indicator stays with its own task, and this task's departments see it, report it and are told of it
+     */
     public record TaskDefinition(int number, String title, String text, List<String> lead, List<String> co,
-                                 List<IndicatorDefinition> indicators) {
+                                 List<IndicatorDefinition> indicators, List<SharedIndicator> shared) {
+    }
+
+    /** An indicator another task of the plan owns, named where this task's YAML lists it. */
+    public record SharedIndicator(String code, int line) {
     }
 
     public record IndicatorDefinition(String code, String name, String unit, IndicatorKind kind, Frequency frequency, int line) {

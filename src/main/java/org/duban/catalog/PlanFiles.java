@@ -32,7 +32,7 @@ final class PlanFiles {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> PLAN_KEYS = Set.of("code", "name", "year", "region", "document", "published", "rules", "sections");
     private static final Set<String> SECTION_KEYS = Set.of("number", "title", "tasks");
-    private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators");
+    private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators", "shared");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "unit", "kind", "frequency");
     private static final Set<String> DEPARTMENT_KEYS = Set.of("code", "name", "email", "contact");
 
@@ -136,7 +136,9 @@ final class PlanFiles {
         if (indicators.isEmpty()) {
             node.optionalChild("indicators").ifPresent(child -> child.problem("每项任务至少要有一个指标"));
         }
-        return new TaskDefinition(node.integer("number"), node.text("title"), node.text("text"), lead, co, indicators);
+        List<PlanDefinition.SharedIndicator> shared = node.optionalList("shared").stream()
+                .map(item -> new PlanDefinition.SharedIndicator(item.scalar(), item.line())).toList();
+        return new TaskDefinition(node.integer("number"), node.text("title"), node.text("text"), lead, co, indicators, shared);
     }
 
     private List<String> departments(YamlNode task, String key, Set<String> known) {
@@ -171,6 +173,13 @@ final class PlanFiles {
         Map<String, List<IndicatorDefinition>> codes = plan.indicators().collect(Collectors.groupingBy(IndicatorDefinition::code));
         codes.forEach((code, all) -> all.stream().skip(1).forEach(duplicate ->
                 problems.add(plan.sourceFile(), duplicate.line(), "indicators", "重复的指标编码 \"" + code + "\"（首次出现在第 " + all.get(0).line() + " 行）")));
+        plan.tasks().forEach(task -> task.shared().forEach(shared -> {
+            if (!codes.containsKey(shared.code())) {
+                problems.add(plan.sourceFile(), shared.line(), "shared", "共用指标 \"" + shared.code() + "\" 不是本计划中任何任务的指标");
+            } else if (task.indicators().stream().anyMatch(own -> own.code().equals(shared.code()))) {
+                problems.add(plan.sourceFile(), shared.line(), "shared", "指标 \"" + shared.code() + "\" 本就属于任务 " + task.number() + "，无需共用");
+            }
+        }));
     }
 
     private <T> void checkUnique(List<T> items, Function<T, String> key, String what) {

@@ -138,6 +138,11 @@ final class YamlNode {
         return child(key).map(YamlNode::items).orElse(List.of());
     }
 
+    /** The items of an optional list; none when the key is absent. */
+    List<YamlNode> optionalList(String key) {
+        return optionalChild(key).map(YamlNode::items).orElse(List.of());
+    }
+
     List<String> texts(String key) {
         return list(key).stream().map(YamlNode::scalar).toList();
     }

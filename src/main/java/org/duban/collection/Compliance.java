@@ -77,14 +77,15 @@ public class Compliance {
                         .ifPresent(first -> withBaseline.add(code)));
 
         Map<Department, List<IndicatorCompliance>> byDepartment = new LinkedHashMap<>();
-        for (Task task : catalog.tasks(plan.code())) {
+        List<Task> tasks = catalog.tasks(plan.code());
+        for (Task task : tasks) {
             for (Indicator indicator : task.indicators()) {
                 LocalDate deadline = rules.flatMap(set -> set.criterion(indicator.code())).map(s -> s.criterion().deadline())
                         .orElse(LocalDate.of(plan.year(), 12, 31));
                 boolean missingBaseline = indicator.kind() == IndicatorKind.LEVEL && !withBaseline.contains(indicator.code())
                         && rules.flatMap(set -> set.criterion(indicator.code())).map(stated -> needsBaseline(stated.criterion())).orElse(false);
                 IndicatorCompliance line = line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()), missingBaseline);
-                for (Department lead : task.leadDepartments()) {
+                for (Department lead : PlanCatalog.reporters(tasks, indicator.code())) {
                     if (onlyDepartment.map(code -> code.equals(lead.code())).orElse(true)) {
                         byDepartment.computeIfAbsent(lead, d -> new ArrayList<>()).add(line);
                     }

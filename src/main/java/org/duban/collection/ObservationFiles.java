@@ -68,11 +68,12 @@ public class ObservationFiles {
                 header.getCell(c).setCellStyle(bold);
             }
             int r = 1;
-            for (Task task : catalog.tasks(plan.code())) {
-                if (task.leadDepartments().stream().noneMatch(d -> d.code().equals(department.code()))) {
-                    continue;
-                }
+            List<Task> tasks = catalog.tasks(plan.code());
+            for (Task task : tasks) {
                 for (Indicator indicator : task.indicators()) {
+                    if (PlanCatalog.reporters(tasks, indicator.code()).stream().noneMatch(d -> d.code().equals(department.code()))) {
+                        continue;
+                    }
                     Row row = sheet.createRow(r++);
                     row.createCell(0).setCellValue(indicator.code());
                     row.createCell(1).setCellValue(indicator.name());

@@ -41,7 +41,8 @@ public class ObservationIntake {
     private record Checked(long indicatorId, ObservationInput input, LocalDate date, BigDecimal value, String text, BigDecimal reference) {
     }
 
-    private record Known(long id, Indicator indicator, Task task) {
+    /** @param reporters the lead departments of the indicator's task and of the tasks sharing it */
+    private record Known(long id, Indicator indicator, List<Department> reporters) {
     }
 
     private final PlanCatalog catalog;
@@ -117,10 +118,10 @@ public class ObservationIntake {
             problems.add(new ObservationProblem(place, input.column("indicator"), "缺少指标编码"));
         } else if ((target = known.get(input.indicator().strip())) == null) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "未知指标 \"" + input.indicator() + "\""));
-        } else if (submitter.departmentCode().isPresent() && target.task().leadDepartments().stream()
+        } else if (submitter.departmentCode().isPresent() && target.reporters().stream()
                 .noneMatch(d -> d.code().equals(submitter.departmentCode().get()))) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "无权报送指标 " + input.indicator() + "（由"
-                    + String.join("、", target.task().leadDepartments().stream().map(Department::name).toList()) + "牵头报送）"));
+                    + String.join("、", target.reporters().stream().map(Department::name).toList()) + "牵头报送）"));
         }
         LocalDate date = date(input, plan, problems);
         BigDecimal value = null;
@@ -258,9 +259,10 @@ public class ObservationIntake {
                 .query((rs, n) -> Map.entry(rs.getString("code"), rs.getLong("id"))).list()
                 .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
         Map<String, Known> known = new HashMap<>();
-        for (Task task : catalog.tasks(plan.code())) {
+        List<Task> tasks = catalog.tasks(plan.code());
+        for (Task task : tasks) {
             for (Indicator indicator : task.indicators()) {
-                known.put(indicator.code(), new Known(ids.get(indicator.code()), indicator, task));
+                known.put(indicator.code(), new Known(ids.get(indicator.code()), indicator, PlanCatalog.reporters(tasks, indicator.code())));
             }
         }
         return known;

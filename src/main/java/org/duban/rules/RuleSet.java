@@ -1,5 +1,6 @@
 package org.duban.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.ReportingTerms;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -20,7 +22,8 @@ import org.kie.api.runtime.KieSession;
  *                 compliance, reminders and the missing-data warnings agree)
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
-                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, ReportingTerms terms, KieBase kieBase) {
+                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, Map<String, Integer> ruleLines,
+                      ReportingTerms terms, KieBase kieBase) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {
@@ -42,6 +45,20 @@ public record RuleSet(String planCode, String version, Instant loadedAt, List<Ru
     /** The file a rule is written in, e.g. {@code rules/common/judging.drl}; empty when unknown. */
     public String fileOf(String packageName, String rule) {
         return ruleFiles.getOrDefault(packageName + "/" + rule, "");
+    }
+
+    /** Where a rule is written, for messages: {@code rules/tasks/t22.drl 第 5 行}. */
+    public String placeOf(Rule rule) {
+        String key = rule.getPackageName() + "/" + rule.getName();
+        return ruleFiles.getOrDefault(key, "rules") + " 第 " + ruleLines.getOrDefault(key, 0) + " 行";
+    }
+
+    /**
+     * Fires a session of this rule set under a time limit and a cap on firings (see {@link RuleFiring});
+     * throws {@link RuleFiring.RulesRanAway} naming the rule that fired most when either is reached.
+     */
+    public int fire(KieSession session, int maxFirings, Duration limit) {
+        return RuleFiring.fire(session, maxFirings, limit, this::placeOf);
     }
 
     /** A fresh session over the cached rule base; sessions are cheap, the base is not. */

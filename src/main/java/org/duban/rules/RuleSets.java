@@ -36,12 +36,14 @@ public class RuleSets {
 
     private final PlanCatalog catalog;
     private final DubanSettings settings;
+    private final RuleSettings ruleSettings;
     private volatile Map<String, RuleSet> current = Map.of();
     private volatile LoadReport lastLoad = new LoadReport(null, List.of());
 
-    RuleSets(PlanCatalog catalog, DubanSettings settings) {
+    RuleSets(PlanCatalog catalog, DubanSettings settings, RuleSettings ruleSettings) {
         this.catalog = catalog;
         this.settings = settings;
+        this.ruleSettings = ruleSettings;
     }
 
     /** How the last load went: when it finished and what was wrong (empty when it succeeded). */
@@ -106,13 +108,17 @@ public class RuleSets {
             problems.addAll(compiled.problems());
             return Optional.empty();
         }
-        StatedCriteria.Result criteria = new StatedCriteria(sources).collect(compiled.kieBase(), plan, plan.rulesFolder());
+        StatedCriteria.Result criteria = new StatedCriteria(sources, ruleSettings.loadTimeout()).collect(compiled.kieBase(), plan, plan.rulesFolder());
         problems.addAll(criteria.problems());
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
-        sources.forEach(source -> source.ruleNames().forEach(rule -> ruleFiles.put(source.packageName() + "/" + rule, source.path())));
+        Map<String, Integer> ruleLines = new LinkedHashMap<>();
+        sources.forEach(source -> source.ruleNames().forEach(rule -> {
+            ruleFiles.put(source.packageName() + "/" + rule, source.path());
+            ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
+        }));
         return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), criteria.terms(), compiled.kieBase()));
+                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), criteria.terms(), compiled.kieBase()));
     }
 
     private static List<Path> drlFiles(Path folder) {

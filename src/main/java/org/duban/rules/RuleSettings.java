@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param watch         reload by itself when a file under rules/ or config/plans changes
  * @param watchInterval how often to look; a change takes effect within this plus compile time
+ * @param loadTimeout   how long firing the task rules at load (to learn their criteria) may take;
+ *                      a load that takes longer is refused and the last good rules stay
  */
 @ConfigurationProperties("duban.rules")
-public record RuleSettings(@DefaultValue("true") boolean watch, @DefaultValue("2s") Duration watchInterval) {
+public record RuleSettings(@DefaultValue("true") boolean watch, @DefaultValue("2s") Duration watchInterval,
+                           @DefaultValue("30s") Duration loadTimeout) {
 }

@@ -1,5 +1,7 @@
 package org.duban.rules;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -57,8 +59,11 @@ final class StatedCriteria {
 
     private final Map<String, RuleSource> sourcesByRule;
     private final List<CatalogProblem> problems = new ArrayList<>();
+    private final Duration limit;
 
-    StatedCriteria(List<RuleSource> sources) {
+    /** @param limit how long firing the rules may take before the load is given up */
+    StatedCriteria(List<RuleSource> sources, Duration limit) {
+        this.limit = limit;
         this.sourcesByRule = new LinkedHashMap<>();
         for (RuleSource source : sources) {
             for (String rule : source.ruleNames()) {
@@ -71,8 +76,16 @@ final class StatedCriteria {
         Map<String, IndicatorDefinition> indicators = plan.indicators()
                 .collect(Collectors.toMap(IndicatorDefinition::code, Function.identity(), (a, b) -> a));
         Map<String, StatedCriterion> criteria = new LinkedHashMap<>();
+        List<Inserted> fired;
+        try {
+            fired = fire(kieBase);
+        } catch (RuleFiring.RulesRanAway e) {
+            // one clear message instead of a missing criterion per indicator
+            problems.add(new CatalogProblem("rules/" + rulesFolder, 0, "", "加载规则时" + e.getMessage() + " 上次成功加载的规则继续有效。"));
+            return new Result(Map.of(), ReportingTerms.DEFAULT, List.copyOf(problems));
+        }
         List<Object> facts = new ArrayList<>();
-        for (Inserted inserted : fire(kieBase)) {
+        for (Inserted inserted : fired) {
             facts.add(inserted.fact());
             if (inserted.fact() instanceof Criterion criterion) {
                 accept(inserted.rule(), criterion, indicators, plan, criteria);
@@ -140,15 +153,32 @@ final class StatedCriteria {
 
     /** A failing rule is reported and the others still fire, so one run names every broken rule. */
     private void fireReportingFailures(KieSession session) {
+        long deadline = System.nanoTime() + limit.toNanos();
         for (int failures = 0; failures < 1_000; failures++) {
             try {
-                session.fireAllRules(MAX_FIRINGS);
+                Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
+                RuleFiring.fire(session, MAX_FIRINGS, left, this::place);
                 return;
             } catch (ConsequenceException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                problem(e.getMatch().getRule(), "规则执行出错: " + cause.getMessage());
+                problem(e.getMatch().getRule(), failure(e.getCause() != null ? e.getCause() : e));
             }
         }
+    }
+
+    /**
+     * A fixed message, never the exception's own: that text is made at run time and could carry
+     * whatever the rule read, and load errors are shown to every account that may read them.
+     */
+    private static String failure(Throwable cause) {
+        if (cause instanceof DateTimeException) {
+            return "规则执行出错：日期无效（应为存在的日期，写作 \"YYYY-MM-DD\"）";
+        }
+        return "规则执行出错（" + cause.getClass().getSimpleName() + "），请检查此规则的写法";
+    }
+
+    private String place(Rule rule) {
+        RuleSource source = sourcesByRule.get(key(rule.getPackageName(), rule.getName()));
+        return source == null ? "rules" : source.path() + " 第 " + source.lineOf(rule.getName()) + " 行";
     }
 
     private void problem(Rule rule, String message) {

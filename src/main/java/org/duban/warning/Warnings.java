@@ -27,11 +27,13 @@ public class Warnings {
             SELECT w.id, p.code AS plan_code, t.task_no, t.title AS task_title, i.code AS indicator_code, i.name AS indicator_name,
                    w.cause, w.causes, w.warning_level, w.status, w.rule_name, w.message, w.raised_at, w.updated_at, w.last_run_id,
                    w.acknowledged_by, w.acknowledged_at, w.explanation, w.promised_date, w.resolved_by, w.resolved_at,
-                   w.resolution_comment, w.task_id
+                   w.resolution_comment, w.task_id, w.indicator_id
             FROM early_warning w JOIN plan p ON p.id = w.plan_id JOIN task t ON t.id = w.task_id JOIN indicator i ON i.id = w.indicator_id
             """;
+    /** A department's warnings: of the tasks it leads or joins, and of indicators those tasks share. */
     private static final String OF_DEPARTMENT = " AND EXISTS (SELECT 1 FROM task_department td JOIN department d ON d.id = td.department_id"
-            + " WHERE td.task_id = w.task_id AND (d.code = ? OR d.name = ?))";
+            + " WHERE (td.task_id = w.task_id OR td.task_id IN (SELECT s.task_id FROM task_shared_indicator s WHERE s.indicator_id = w.indicator_id))"
+            + " AND (d.code = ? OR d.name = ?))";
 
     /** What to list; every part is optional. */
     public record Filter(Optional<WarningStatus> status, Optional<Level> level, Optional<String> department, Optional<Integer> task,
@@ -144,10 +146,20 @@ public class Warnings {
                     (rs.getString("role").equals("LEAD") ? lead : co).computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>()).add(rs.getString("name"));
                     return null;
                 }).list();
-        return rows.stream().map(row -> row.warning(lead.getOrDefault(row.taskId(), List.of()), co.getOrDefault(row.taskId(), List.of()))).toList();
+        Map<Long, List<Long>> sharing = new LinkedHashMap<>();
+        jdbc.sql("SELECT indicator_id, task_id FROM task_shared_indicator ORDER BY task_id")
+                .query((rs, n) -> sharing.computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>()).add(rs.getLong("task_id"))).list();
+        return rows.stream().map(row -> {
+            // the indicator's own task first, then every task sharing it; a department named twice is listed once, as lead if it leads any
+            List<Long> tasks = new ArrayList<>(List.of(row.taskId()));
+            tasks.addAll(sharing.getOrDefault(row.indicatorId(), List.of()));
+            List<String> leads = tasks.stream().flatMap(t -> lead.getOrDefault(t, List.of()).stream()).distinct().toList();
+            List<String> cos = tasks.stream().flatMap(t -> co.getOrDefault(t, List.of()).stream()).distinct().filter(d -> !leads.contains(d)).toList();
+            return row.warning(leads, cos);
+        }).toList();
     }
 
-    private record Row(long taskId, long id, String plan, int task, String taskTitle, String indicator, String indicatorName, List<Cause> causes,
+    private record Row(long taskId, long indicatorId, long id, String plan, int task, String taskTitle, String indicator, String indicatorName, List<Cause> causes,
                        Level level, WarningStatus status, String rule, String message, Instant raisedAt, Instant updatedAt, long lastRunId,
                        String acknowledgedBy, Instant acknowledgedAt, String explanation, LocalDate promisedDate, String resolvedBy,
                        Instant resolvedAt, String resolutionComment) {
@@ -159,7 +171,7 @@ public class Warnings {
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Row(rs.getLong("task_id"), rs.getLong("id"), rs.getString("plan_code"), rs.getInt("task_no"), rs.getString("task_title"),
+        return new Row(rs.getLong("task_id"), rs.getLong("indicator_id"), rs.getLong("id"), rs.getString("plan_code"), rs.getInt("task_no"), rs.getString("task_title"),
                 rs.getString("indicator_code"), rs.getString("indicator_name"), causes(rs.getString("causes"), rs.getString("cause")),
                 Level.valueOf(rs.getString("warning_level")), WarningStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
                 rs.getString("message"), instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("last_run_id"),

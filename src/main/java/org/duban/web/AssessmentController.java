@@ -2,11 +2,8 @@ package org.duban.web;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.duban.assessment.AssessmentLog;
-import org.duban.catalog.Department;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
 import org.duban.warning.Viewer;
@@ -44,13 +41,8 @@ class AssessmentController {
             return entries;
         }
         String own = viewer.departmentCode().get();
-        Set<Integer> tasks = catalog.plan(plan).map(p -> catalog.tasks(p.code())).orElse(List.of()).stream()
-                .filter(t -> concerns(t, own)).map(Task::number).collect(Collectors.toSet());
-        return entries.stream().filter(e -> tasks.contains(e.task())).toList();
-    }
-
-    private static boolean concerns(Task task, String department) {
-        return task.leadDepartments().stream().map(Department::code).anyMatch(department::equals)
-                || task.coDepartments().stream().map(Department::code).anyMatch(department::equals);
+        List<Task> involved = catalog.plan(plan).map(p -> catalog.tasks(p.code())).orElse(List.of()).stream()
+                .filter(t -> t.involves(own)).toList();
+        return entries.stream().filter(e -> involved.stream().anyMatch(t -> t.measuredBy(e.indicator()))).toList();
     }
 }

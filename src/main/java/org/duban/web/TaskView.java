@@ -7,9 +7,9 @@ import org.duban.catalog.Department;
 import org.duban.catalog.Task;
 import org.duban.rules.RuleSet;
 
-/** A task as the API shows it: departments by name, indicators with their criteria. */
+/** A task as the API shows it: departments by name, indicators with their criteria, and other tasks' indicators it shares. */
 record TaskView(int number, int section, String sectionTitle, String title, String text,
-                List<String> leadDepartments, List<String> coDepartments, List<IndicatorView> indicators) {
+                List<String> leadDepartments, List<String> coDepartments, List<IndicatorView> indicators, List<String> sharedIndicators) {
 
     static TaskView of(Task task, Optional<RuleSet> rules) {
         return new TaskView(task.number(), task.section(), task.sectionTitle(), task.title(), task.text(),
@@ -17,6 +17,7 @@ record TaskView(int number, int section, String sectionTitle, String title, Stri
                 task.coDepartments().stream().map(Department::name).toList(),
                 task.indicators().stream()
                         .map(indicator -> IndicatorView.of(indicator, rules.flatMap(set -> set.criterion(indicator.code()))))
-                        .toList());
+                        .toList(),
+                task.sharedIndicators());
     }
 }

@@ -200,6 +200,19 @@ class AssessmentFlowTests {
         }
 
         @Test
+        void anIndicatorSharedByTwoTasksIsTheConcernOfBothTasksDepartments() {
+            submit("[{\"indicator\":\"T34-1\",\"date\":\"2023-09-30\",\"value\":5}]");
+
+            Map<String, Object> warning = warning(evaluate("2023-09-30"), "T34-1", "LAG");
+
+            assertThat(warning).containsEntry("level", "RED").containsEntry("task", 34);
+            assertThat(warning.get("leadDepartments")).asList().containsExactly("区水利局", "区住房城乡建设局", "区应急局", "区综合行政执法局");
+            assertThat(warning.get("coDepartments")).asList().containsExactly("区生态环境分局");
+            assertThat(mvc.get().uri("/api/warnings?department=区生态环境分局&task=34").header(HttpHeaders.AUTHORIZATION, ADMIN))
+                    .bodyJson().extractingPath("$[*].indicator").asArray().contains("T34-1");
+        }
+
+        @Test
         void everyIndicatorsJudgementIsStoredAndAQuietOneSaysWhyItIsQuiet() {
             submit("[{\"indicator\":\"T54-1\",\"date\":\"2023-09-30\",\"value\":2650}]");
             int runId = read(evaluate("2023-09-30"), "$.runId", Integer.class);
@@ -207,7 +220,7 @@ class AssessmentFlowTests {
             var all = mvc.get().uri("/api/assessments").header(HttpHeaders.AUTHORIZATION, ADMIN);
             var jobs = mvc.get().uri("/api/assessments?indicator=T54-1").header(HttpHeaders.AUTHORIZATION, ADMIN);
 
-            assertThat(all).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(143);
+            assertThat(all).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(142);
             assertThat(jobs).hasStatusOk().bodyJson().extractingPath("$[0].runId").isEqualTo(runId);
             assertThat(jobs).bodyJson().extractingPath("$[0].judgedAt").isEqualTo("2023-09-30");
             assertThat(jobs).bodyJson().extractingPath("$[0].level").isNull();

@@ -48,6 +48,18 @@ class PlanFilesTests {
     }
 
     @Test
+    void aSharedIndicatorMustBeAnotherTasksIndicator() {
+        copy.replace(copy.planFile(), "shared: [T34-1]", "shared: [T34-9]");
+        int line = copy.lineOf(copy.planFile(), "shared: [T34-9]");
+
+        assertThat(problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(line);
+            assertThat(problem.field()).isEqualTo("shared");
+            assertThat(problem.message()).contains("共用指标 \"T34-9\" 不是本计划中任何任务的指标");
+        });
+    }
+
+    @Test
     void namesADuplicateIndicatorCode() {
         copy.replace(copy.planFile(), "code: T02-1", "code: T01-1");
         int line = copy.lineOf(copy.planFile(), "name: 申报市级以上科技项目") - 1;

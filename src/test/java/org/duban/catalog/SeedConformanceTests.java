@@ -86,8 +86,9 @@ class SeedConformanceTests {
         List<String> missing = new ArrayList<>();
         Pattern number = Pattern.compile("\\d+(?:\\.\\d+)?");
         for (SeedText.SeedTask expected : seed.tasks()) {
-            List<BigDecimal> targets = catalog.task(PLAN, expected.number()).orElseThrow().indicators().stream()
-                    .map(indicator -> rules.criterion(indicator.code()).orElseThrow().criterion())
+            Task task = catalog.task(PLAN, expected.number()).orElseThrow();
+            List<BigDecimal> targets = Stream.concat(task.indicators().stream().map(Indicator::code), task.sharedIndicators().stream())
+                    .map(code -> rules.criterion(code).orElseThrow().criterion())
                     .flatMap(criterion -> Stream.of(criterion.target(), criterion.upper()))
                     .filter(Objects::nonNull)
                     .toList();
@@ -112,6 +113,8 @@ class SeedConformanceTests {
         assertCriterion("T18-2", Comparison.AT_LEAST, "70");
         assertCriterion("T21-4", Comparison.AT_LEAST, "37.9");
         assertCriterion("T40-1", Comparison.HOLD_AT_LEAST, "12.67");
+        assertThat(catalog.task(PLAN, 38).orElseThrow().sharedIndicators()).as("淦河治理 21 公里: one indicator of tasks 34 and 38")
+                .containsExactly("T34-1");
         assertCriterion("T40-3", Comparison.HOLD_AT_LEAST, "9");
         assertCriterion("T19-1", Comparison.ABOVE, "0");
         assertCriterion("T43-1", Comparison.ABOVE, "0");

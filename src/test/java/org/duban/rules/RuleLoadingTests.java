@@ -117,19 +117,21 @@ class RuleLoadingTests {
     }
 
     @Test
-    void aBadDateInARuleIsReportedAndTheOtherRulesStillChecked() {
+    void aBadDateInARuleIsReportedWithAFixedMessageAndTheOtherRulesStillChecked() {
         COPY.replace(t22(), "by(\"2023-12-31\")", "by(\"2023-13-31\")");
 
         RuleSets.LoadReport report = ruleSets.reload();
 
         assertThat(report.errors()).anySatisfy(problem -> {
             assertThat(problem.file()).isEqualTo("rules/tasks/t22.drl");
-            assertThat(problem.message()).startsWith("规则执行出错").contains("2023-13-31");
+            assertThat(problem.line()).isEqualTo(COPY.lineOf(t22(), "rule \"T22-1"));
+            // never the exception's own text: it is made at run time and could carry what the rule read
+            assertThat(problem.message()).startsWith("规则执行出错").contains("日期无效").doesNotContain("2023-13-31");
         });
     }
 
     @Test
-    void aRuleReachingOutsideTheVocabularyIsRefusedBeforeCompiling() {
+    void aRuleReachingOutsideTheVocabularyIsRefusedBeforeItRuns() {
         RuleSet good = ruleSets.current("zhoucun-2023").orElseThrow();
         COPY.replace(t22(), "insert(Criterion.of(\"T22-1\")", "System.exit(0); insert(Criterion.of(\"T22-1\")");
 
@@ -138,8 +140,62 @@ class RuleLoadingTests {
         assertThat(report.errors()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("rules/tasks/t22.drl");
             assertThat(problem.line()).isEqualTo(COPY.lineOf(t22(), "System.exit"));
-            assertThat(problem.message()).contains("不允许使用 System");
+            assertThat(problem.message()).contains("不允许使用 java.lang.System.exit");
         });
+        assertThat(ruleSets.current("zhoucun-2023")).containsSame(good);
+    }
+
+    @Test
+    void aRuleReachingTheClassLoaderWithoutForbiddenWordsIsRefusedAndTheLastGoodRulesStay() {
+        RuleSet good = ruleSets.current("zhoucun-2023").orElseThrow();
+        COPY.replace(t22(), "insert(Criterion.of(\"T22-1\")",
+                "Object o = \"\".getClass().getClassLoader().loadClass(\"java.lang.Runtime\");\n    insert(Criterion.of(\"T22-1\")");
+
+        RuleSets.LoadReport report = ruleSets.reload();
+
+        assertThat(report.errors()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/tasks/t22.drl");
+            assertThat(problem.line()).isEqualTo(COPY.lineOf(t22(), "getClassLoader"));
+            assertThat(problem.message()).startsWith("规则中不允许使用 java.lang.Object.getClass");
+        });
+        assertThat(ruleSets.current("zhoucun-2023")).containsSame(good);
+    }
+
+    @Test
+    void aBusyLoopIsRefusedAtLoadBeforeItRuns() {
+        RuleSet good = ruleSets.current("zhoucun-2023").orElseThrow();
+        COPY.replace(t22(), "insert(Criterion.of(\"T22-1\")", "int spin = 0;\n    while (true) { spin++; if (spin < 0) break; }\n    insert(Criterion.of(\"T22-1\")");
+
+        RuleSets.LoadReport report = ruleSets.reload();
+
+        assertThat(report.errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/tasks/t22.drl");
+            assertThat(problem.line()).isEqualTo(COPY.lineOf(t22(), "while (true)"));
+            assertThat(problem.message()).startsWith("规则中不允许使用循环");
+        });
+        assertThat(ruleSets.current("zhoucun-2023")).containsSame(good);
+    }
+
+    @Test
+    void anInsertLoopAtLoadIsCutOffWithOneClearErrorAndTheLastGoodRulesStay() throws Exception {
+        RuleSet good = ruleSets.current("zhoucun-2023").orElseThrow();
+        java.nio.file.Files.writeString(COPY.rulesDir().resolve("tasks/loop.drl"), """
+                package tasks;
+                import org.duban.rules.facts.Criterion;
+
+                rule "T99-1 循环插入"
+                when
+                    $c : Criterion()
+                then
+                    insert(Criterion.of($c.indicator()).atLeast(1).by("2023-12-31"));
+                end
+                """);
+
+        RuleSets.LoadReport report = ruleSets.reload();
+
+        assertThat(report.errors()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).contains("疑似循环触发").contains("\"T99-1 循环插入\"（rules/tasks/loop.drl 第 4 行"));
+        assertThat(ruleSets.lastLoad().succeeded()).isFalse();
         assertThat(ruleSets.current("zhoucun-2023")).containsSame(good);
     }
 

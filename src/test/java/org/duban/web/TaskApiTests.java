@@ -25,7 +25,7 @@ class TaskApiTests {
 
         assertThat(response).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(65);
         assertThat(response).bodyJson().extractingPath("$[*].leadDepartments[0]").asArray().hasSize(65).doesNotContainNull();
-        assertThat(response).bodyJson().extractingPath("$[*].indicators[*].deadline").asArray().hasSize(143).containsOnly("2023-12-31");
+        assertThat(response).bodyJson().extractingPath("$[*].indicators[*].deadline").asArray().hasSize(142).containsOnly("2023-12-31");
     }
 
     @Test
