@@ -1,6 +1,5 @@
 package org.duban.assessment;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +34,12 @@ final class Judge {
     /** Far above what 141 indicators need; more means a rule loops. */
     private static final int MAX_FIRINGS = 200_000;
     private static final int FACTS_SUMMARY_LIMIT = 2_000;
+
+    private final java.time.Clock clock;
+
+    Judge(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
         Map<String, Integer> tasks = indicators.stream().collect(Collectors.toMap(Indicator::code, Indicator::task, (a, b) -> a));
@@ -92,7 +97,7 @@ final class Judge {
         return highest.values().stream().sorted(Comparator.comparing(Finding::indicator).thenComparing(Finding::cause)).toList();
     }
 
-    private static Firing firing(RuleSet rules, Rule rule, List<Object> objects, Map<String, Integer> tasks) {
+    private Firing firing(RuleSet rules, Rule rule, List<Object> objects, Map<String, Integer> tasks) {
         String indicator = metadata(rule, "indicator");
         if (indicator == null) {
             indicator = objects.stream().map(Judge::indicatorOf).filter(code -> code != null).findFirst().orElse(null);
@@ -110,7 +115,7 @@ final class Judge {
         if (facts.length() > FACTS_SUMMARY_LIMIT) {
             facts = facts.substring(0, FACTS_SUMMARY_LIMIT - 1) + "…";
         }
-        return new Firing(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, facts, Instant.now());
+        return new Firing(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, facts, clock.instant());
     }
 
     private static String metadata(Rule rule, String key) {

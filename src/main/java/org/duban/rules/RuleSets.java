@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +39,10 @@ public class RuleSets {
     private final DubanSettings settings;
     private volatile Map<String, RuleSet> current = Map.of();
     private volatile LoadReport lastLoad = new LoadReport(null, List.of());
+    private final Clock clock;
 
-    RuleSets(PlanCatalog catalog, DubanSettings settings) {
+    RuleSets(PlanCatalog catalog, DubanSettings settings, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.settings = settings;
     }
@@ -57,11 +60,11 @@ public class RuleSets {
         try {
             catalog.load(plans -> compiled.putAll(compileAll(plans)));
             current = Map.copyOf(compiled);
-            lastLoad = new LoadReport(Instant.now(), List.of());
+            lastLoad = new LoadReport(clock.instant(), List.of());
             compiled.values().forEach(set -> log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准",
                     set.planCode(), set.version(), set.files().size(), set.criteria().size()));
         } catch (CatalogException e) {
-            lastLoad = new LoadReport(Instant.now(), e.problems());
+            lastLoad = new LoadReport(clock.instant(), e.problems());
             log.error("计划或规则有错误，继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
         }
         return lastLoad;
@@ -111,7 +114,7 @@ public class RuleSets {
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         sources.forEach(source -> source.ruleNames().forEach(rule -> ruleFiles.put(source.packageName() + "/" + rule, source.path())));
-        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(),
+        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
                 Map.copyOf(ruleFiles), criteria.reportingGraceDays(), compiled.kieBase()));
     }
 

@@ -1,6 +1,7 @@
 package org.duban.warning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,10 @@ import org.springframework.stereotype.Component;
 class WarningHistory {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    WarningHistory(JdbcClient jdbc) {
+    WarningHistory(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -22,7 +25,7 @@ class WarningHistory {
         jdbc.sql("""
                 INSERT INTO warning_event (warning_id, run_id, happened_at, event, from_level, to_level, from_status, to_status, actor, comment, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(warningId, runId, Timestamp.from(Instant.now()), event, fromLevel, toLevel, fromStatus, toStatus, actor, comment, message)
+                .params(warningId, runId, Timestamp.from(clock.instant()), event, fromLevel, toLevel, fromStatus, toStatus, actor, comment, message)
                 .update();
     }
 }

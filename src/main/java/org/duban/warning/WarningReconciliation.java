@@ -1,6 +1,7 @@
 package org.duban.warning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -40,8 +41,10 @@ class WarningReconciliation {
 
     private final JdbcClient jdbc;
     private final WarningHistory history;
+    private final Clock clock;
 
-    WarningReconciliation(JdbcClient jdbc, WarningHistory history) {
+    WarningReconciliation(JdbcClient jdbc, WarningHistory history, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -159,8 +162,8 @@ class WarningReconciliation {
     }
 
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
 }
