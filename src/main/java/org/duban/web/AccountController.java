@@ -53,7 +53,7 @@ class AccountController {
             throw new IllegalArgumentException("显示名称（displayName）应为 1 到 100 字，实为 " + body.displayName().length() + " 字");
         }
         List<Role> roles = body.roles() == null || body.roles().isEmpty() ? List.of(Role.DEPARTMENT) : body.roles();
-        if (roles.contains(null)) {
+        if (roles.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("角色（roles）不能为空值，可选 OFFICE、RULE_AUTHOR、DEPARTMENT");
         }
         Optional<Long> department = Optional.empty();
