@@ -42,7 +42,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<String> username = username(request);
         Optional<Instant> until = username.flatMap(name -> throttle.lockedUntil(name, request.getRemoteAddr()));
         if (until.isPresent()) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), until.get()).toSeconds());
+            long seconds = Math.max(1, (Duration.between(clock.instant(), until.get()).toMillis() + 999) / 1000);
             log.warn("账号 {} 自地址 {} 的登录已锁定，拒绝本次登录（还有 {} 秒）", username.get(), request.getRemoteAddr(), seconds);
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
@@ -66,7 +66,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 return Optional.empty(); // not Base64: Basic authentication itself answers 401
             }
         }
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+        if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
             return Optional.ofNullable(request.getParameter("username"));
         }
         return Optional.empty();

@@ -76,7 +76,7 @@ public class ObservationFiles {
     }
 
     private static String megabytes(long bytes) {
-        return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1024.0 / 1024.0) : (bytes + 1023) / 1024 + " KB";
     }
 
     /**
