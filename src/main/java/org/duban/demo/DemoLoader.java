@@ -87,7 +87,8 @@ class DemoLoader implements ApplicationRunner {
         rules.criteria().forEach((code, stated) -> criteria.put(code, stated.criterion()));
         var rows = new DemoData(plan.year()).generate(indicators, criteria);
         ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
-        LocalDate today = clock.today();
+        // never past the plan's year: an evaluation long after the plan would be refused
+        LocalDate today = clock.today().isAfter(LocalDate.of(plan.year(), 12, 31)) ? LocalDate.of(plan.year(), 12, 31) : clock.today();
         for (int month = 3; month <= 12; month += 3) {
             LocalDate quarterEnd = LocalDate.of(plan.year(), month, 1).plusMonths(1).minusDays(1);
             if (quarterEnd.isBefore(today)) {
