@@ -5,7 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -30,6 +32,17 @@ class ModularityTests {
                 .check(CLASSES);
         noClasses().that().resideOutsideOfPackages("org.duban.rules..", "org.duban.assessment..")
                 .should().dependOnClassesThat().resideInAPackage("org.drools..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheClockConfigurationReadsTheRealTime() {
+        // LocalDate.now(), Instant.now(), …: each ignores a pinned "today" and cannot be moved by a test
+        DescribedPredicate<JavaMethodCall> nowWithoutClock = DescribedPredicate.describe("now() without a Clock",
+                call -> call.getName().equals("now") && call.getTarget().getRawParameterTypes().isEmpty()
+                        && call.getTargetOwner().getPackageName().equals("java.time"));
+        noClasses().that().doNotBelongToAnyOf(DubanClock.class)
+                .should().callMethodWhere(nowWithoutClock)
                 .check(CLASSES);
     }
 

@@ -75,6 +75,25 @@ public class Accounts implements UserDetailsService {
                 .query(Integer.class).single() > 0;
     }
 
+    /**
+     * Creates a new account; false when the name is taken, whose account stays as it was (a
+     * second "create" must never quietly replace someone's password and roles).
+     */
+    @Transactional
+    public boolean create(String username, String passwordHash, String displayName, List<Role> roles, Optional<Long> departmentId) {
+        if (exists(username)) {
+            return false;
+        }
+        try {
+            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, roles, department_id, enabled) VALUES (?, ?, ?, ?, ?, TRUE)")
+                    .params(username, passwordHash, displayName, String.join(",", roles.stream().map(Role::name).toList()), departmentId.orElse(null))
+                    .update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false; // created by someone else a moment ago
+        }
+    }
+
     /** Creates the account, or sets its password and roles when it exists. */
     @Transactional
     public void save(String username, String passwordHash, String displayName, List<Role> roles, Optional<Long> departmentId) {

@@ -1,5 +1,7 @@
 package org.duban.access;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,11 +11,15 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two doors. The JSON API ({@code /api/**}) takes HTTP Basic on every request and keeps no
- * session, so it needs no CSRF token and answers 401 (with a Basic challenge) instead of a login page. The web pages use
- * a login form and a session. Only health and the login page are open.
+ * Two doors. The JSON API ({@code /api/**}) takes HTTP Basic or a Bearer token on every request
+ * and keeps no session, so it has no CSRF token: instead a state-changing request from another
+ * origin is refused ({@link OriginCheck}). It answers 401 (with a Basic challenge) instead of a
+ * login page. The web pages use a login form, a session and CSRF tokens. Only health and the
+ * login page are open. Both doors refuse a locked login ({@link LoginThrottle}) with 429.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -21,17 +27,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Clock clock) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
-                        .requestMatchers("/api/accounts/**", "/api/jobs/**", "/api/mail/**").hasRole(Role.OFFICE.name())
+                        .requestMatchers("/api/accounts/**", "/api/jobs/**", "/api/mail/**", "/api/tokens/**", "/api/logins/**")
+                            .hasRole(Role.OFFICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())
                         .requestMatchers("/api/evaluations/**", "/api/firings/**", "/api/rules")
                             .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
                         .anyRequest().authenticated())
                 // 401 with WWW-Authenticate: Basic, so a browser asks for the account and a client knows what to send
                 .httpBasic(basic -> basic.realmName("Duban"))
+                .addFilterBefore(new OriginCheck(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -39,13 +49,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class)
                 .build();
     }
 

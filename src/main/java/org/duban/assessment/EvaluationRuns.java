@@ -1,6 +1,7 @@
 package org.duban.assessment;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,8 +22,10 @@ class EvaluationRuns {
             FROM evaluation_run r JOIN plan p ON p.id = r.plan_id""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EvaluationRuns(JdbcClient jdbc) {
+    EvaluationRuns(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -36,7 +39,7 @@ class EvaluationRuns {
         jdbc.sql("""
                 INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(planId, asOf, Timestamp.from(Instant.now()), version, EvaluationRun.RUNNING, triggeredBy, instance)
+                .params(planId, asOf, Timestamp.from(clock.instant()), version, EvaluationRun.RUNNING, triggeredBy, instance)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -49,13 +52,13 @@ class EvaluationRuns {
                     warnings_raised = (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event IN ('RAISED', 'REOPENED')),
                     warnings_resolved = (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event = 'RESOLVED')
                 WHERE id = ?""")
-                .params(Timestamp.from(Instant.now()), EvaluationRun.SUCCEEDED, firings, runId, runId, runId, runId)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.SUCCEEDED, firings, runId, runId, runId, runId)
                 .update();
     }
 
     void fail(long runId, String error) {
         jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ?")
-                .params(Timestamp.from(Instant.now()), EvaluationRun.FAILED, error, runId)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.FAILED, error, runId)
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package org.duban.assessment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,10 +48,12 @@ public class Evaluations {
     private final AbandonedRuns abandoned;
     /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
     private final ReentrantLock lock = new ReentrantLock();
+    private final Clock clock;
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
                 AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction,
-                EvaluationSettings settings, AbandonedRuns abandoned) {
+                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
@@ -68,6 +71,7 @@ public class Evaluations {
         Plan plan = catalog.plan(planCode).orElseThrow(() -> new EvaluationFailed(planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")));
         RuleSet rules = ruleSets.current(plan.code())
                 .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
+        requireWithinPlan(plan, rules, asOf);
         lock.lock();
         try {
             abandoned.closeAbandoned();
@@ -91,6 +95,25 @@ public class Evaluations {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A run far outside the plan's time (9999-12-31, 1900-01-01) would only leave absurd RED
+     * warnings behind: as-of days run from the plan's start (1 January of its year, or its
+     * publication if earlier) to one year after its last deadline.
+     */
+    private static void requireWithinPlan(Plan plan, RuleSet rules, LocalDate asOf) {
+        LocalDate start = LocalDate.of(plan.year(), 1, 1);
+        if (plan.publishedOn() != null && plan.publishedOn().isBefore(start)) {
+            start = plan.publishedOn();
+        }
+        LocalDate lastDeadline = rules.criteria().values().stream().map(stated -> stated.criterion().deadline())
+                .max(LocalDate::compareTo).orElse(LocalDate.of(plan.year(), 12, 31));
+        LocalDate end = lastDeadline.plusYears(1);
+        if (asOf.isBefore(start) || asOf.isAfter(end)) {
+            throw new IllegalArgumentException("评估日期 asOf " + asOf + " 超出范围：计划 " + plan.code() + " 只能评估 " + start + " 至 " + end
+                    + " 之间的日期（计划开始至最后截止日期后一年）");
         }
     }
 
@@ -130,6 +153,6 @@ public class Evaluations {
         }
         Map<String, Reports> reports = new HashMap<>();
         byIndicator.forEach((code, list) -> reports.put(code, new Reports(code, list)));
-        return new Judge(settings.timeout()).judge(rules, new AsOf(asOf, plan.year()), indicators, reports);
+        return new Judge(settings.timeout(), clock).judge(rules, new AsOf(asOf, plan.year()), indicators, reports);
     }
 }

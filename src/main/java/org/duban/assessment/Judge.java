@@ -1,7 +1,7 @@
 package org.duban.assessment;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,10 +44,12 @@ final class Judge {
     private static final int FACTS_SUMMARY_LIMIT = 2_000;
 
     private final Duration limit;
+    private final Clock clock;
 
     /** @param limit how long firing may take (duban.evaluation.timeout) */
-    Judge(Duration limit) {
+    Judge(Duration limit, Clock clock) {
         this.limit = limit;
+        this.clock = clock;
     }
 
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
@@ -136,7 +138,7 @@ final class Judge {
         return highest.values().stream().sorted(Comparator.comparing(Finding::indicator).thenComparing(Finding::cause)).toList();
     }
 
-    private static Firing firing(RuleSet rules, Rule rule, List<Object> objects, Map<String, Integer> tasks) {
+    private Firing firing(RuleSet rules, Rule rule, List<Object> objects, Map<String, Integer> tasks) {
         String indicator = metadata(rule, "indicator");
         if (indicator == null) {
             indicator = objects.stream().map(Judge::indicatorOf).filter(code -> code != null).findFirst().orElse(null);
@@ -154,7 +156,7 @@ final class Judge {
         if (facts.length() > FACTS_SUMMARY_LIMIT) {
             facts = facts.substring(0, FACTS_SUMMARY_LIMIT - 1) + "…";
         }
-        return new Firing(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, facts, Instant.now());
+        return new Firing(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, facts, clock.instant());
     }
 
     private static String metadata(Rule rule, String key) {

@@ -1,6 +1,7 @@
 package org.duban.catalog;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Repository;
 class CatalogStore {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CatalogStore(JdbcClient jdbc) {
+    CatalogStore(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -67,7 +70,7 @@ class CatalogStore {
         long planId = upsert("SELECT id FROM plan WHERE code = ?", List.of(plan.code()),
                 "UPDATE plan SET region_id = ?, name = ?, plan_year = ?, document = ?, published_on = ?, rules_folder = ?, source_file = ?, source_hash = ?, loaded_at = ? WHERE id = ?",
                 Arrays.asList(region, plan.name(), plan.year(), plan.document(), plan.publishedOn(), plan.rulesFolder(),
-                        plan.sourceFile(), plan.sourceHash(), Timestamp.from(Instant.now())),
+                        plan.sourceFile(), plan.sourceHash(), Timestamp.from(clock.instant())),
                 "INSERT INTO plan (region_id, name, plan_year, document, published_on, rules_folder, source_file, source_hash, loaded_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         // shares are written anew after every task and indicator is in place
         jdbc.sql("DELETE FROM task_shared_indicator WHERE task_id IN (SELECT id FROM task WHERE plan_id = ?)").param(planId).update();

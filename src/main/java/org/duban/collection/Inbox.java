@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,6 +28,10 @@ import org.springframework.stereotype.Service;
  * {@code .errors.txt} beside it naming every error; nothing of a failed file is stored. Files
  * directly in the inbox are imported with office rights; files in a sub-folder named after a
  * department code (e.g. {@code inbox/keji/}) only for that department's indicators.
+ *
+ * <p>Each file is on its own: whatever goes wrong with one (it cannot be parsed, it is too large,
+ * its name is too long to move as it is) sends that one to {@code failed/}, and the files after it
+ * are still imported in the same pass, so one bad file never jams the folder.
  */
 @Service
 public class Inbox {
@@ -35,6 +40,13 @@ public class Inbox {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     /** A file younger than this may still be being copied in. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /**
+     * File times are written by the real clock, whatever day Duban's clock is pinned to, so a
+     * file's age is measured by the real clock too (a pinned 2023 would never see a file settle).
+     */
+    private static final Clock FILE_TIMES = Clock.systemUTC();
+    /** Bytes a moved file's name may take: 255 on common file systems, less room for ".errors.txt". */
+    private static final int MAX_NAME_BYTES = 240;
 
     /** What one pass did. */
     public record Collected(List<String> processed, List<String> failed) {
@@ -43,13 +55,14 @@ public class Inbox {
     private final ObservationFiles files;
     private final PlanCatalog catalog;
     private final CollectionSettings settings;
+    private final Clock clock;
 
-    Inbox(ObservationFiles files, PlanCatalog catalog, CollectionSettings settings) {
+    Inbox(ObservationFiles files, PlanCatalog catalog, CollectionSettings settings, Clock clock) {
         this.files = files;
         this.catalog = catalog;
         this.settings = settings;
+        this.clock = clock;
     }
-
 
     public synchronized Collected collect() {
         Path inbox = settings.inbox();
@@ -64,20 +77,7 @@ public class Inbox {
                 if (department.isPresent() && catalog.department(department.get()).isEmpty()) {
                     continue; // not a department's folder: leave it alone
                 }
-                String who = department.map(code -> "inbox/" + code).orElse("inbox");
-                String stamped = LocalDateTime.now().format(STAMP) + "-" + file.getFileName();
-                try {
-                    ObservationIntake.Receipt receipt = files.importFile(Optional.empty(), file.getFileName().toString(), Files.readAllBytes(file),
-                            new Submitter(who, department), Channel.INBOX);
-                    Files.move(file, inbox.resolve("processed").resolve(stamped), StandardCopyOption.ATOMIC_MOVE);
-                    processed.add(file.getFileName().toString());
-                    log.info("收件箱文件 {} 已导入: 新增 {} 条，未变化 {} 条", file.getFileName(), receipt.stored(), receipt.unchanged());
-                } catch (ObservationsRejected rejected) {
-                    Files.move(file, inbox.resolve("failed").resolve(stamped), StandardCopyOption.ATOMIC_MOVE);
-                    Files.writeString(inbox.resolve("failed").resolve(stamped + ".errors.txt"), report(file, rejected), StandardCharsets.UTF_8);
-                    failed.add(file.getFileName().toString());
-                    log.warn("收件箱文件 {} 有 {} 处错误，未导入，已移至 failed/（错误说明见同名 .errors.txt）", file.getFileName(), rejected.problems().size());
-                }
+                (importOne(inbox, file, department) ? processed : failed).add(file.getFileName().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("无法读取收件箱 " + inbox + ": " + e.getMessage(), e);
@@ -85,8 +85,71 @@ public class Inbox {
         return new Collected(processed, failed);
     }
 
+    private boolean importOne(Path inbox, Path file, Optional<String> department) {
+        String name = file.getFileName().toString();
+        String who = department.map(code -> "inbox/" + code).orElse("inbox");
+        List<String> errors;
+        try {
+            ObservationIntake.Receipt receipt = files.importFile(Optional.empty(), name, Files.size(file), () -> Files.newInputStream(file),
+                    new Submitter(who, department), Channel.INBOX);
+            Path moved = move(file, inbox.resolve("processed"));
+            log.info("收件箱文件 {} 已导入: 新增 {} 条，未变化 {} 条{}", name, receipt.stored(), receipt.unchanged(), renamed(file, moved));
+            return true;
+        } catch (ObservationsRejected rejected) {
+            errors = rejected.problems().stream().map(p -> (p.place() + " " + p.field()).strip() + "：" + p.message()).toList();
+        } catch (IOException | RuntimeException e) {
+            log.error("收件箱文件 {} 读取或导入时出错，已移至 failed/: {}", name, e.toString(), e);
+            errors = List.of("文件无法读取或导入（" + e.getClass().getSimpleName() + "：" + e.getMessage() + "）");
+        }
+        try {
+            Path moved = move(file, inbox.resolve("failed"));
+            Files.writeString(moved.resolveSibling(moved.getFileName() + ".errors.txt"), report(name, moved, errors), StandardCharsets.UTF_8);
+            log.warn("收件箱文件 {} 有 {} 处错误，未导入，已移至 failed/{}（错误说明见同名 .errors.txt）", name, errors.size(), moved.getFileName());
+        } catch (IOException e) {
+            log.error("收件箱文件 {} 未导入，也无法移至 failed/（{}）；请手工移走它，其余文件照常导入", name, e.toString());
+        }
+        return false;
+    }
+
+    /** Moves the file under a time stamp; a name too long for that is shortened to a safe one. */
+    private Path move(Path file, Path folder) throws IOException {
+        String stamp = LocalDateTime.now(clock).format(STAMP);
+        String name = safeName(stamp, file.getFileName().toString());
+        Path target = folder.resolve(name);
+        for (int n = 2; Files.exists(target); n++) {
+            target = folder.resolve(stamp + "-" + n + name.substring(stamp.length()));
+        }
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String safeName(String stamp, String original) {
+        String name = stamp + "-" + original;
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        int dot = original.lastIndexOf('.');
+        String extension = dot >= 0 && original.length() - dot <= 8 ? original.substring(dot) : "";
+        StringBuilder kept = new StringBuilder();
+        int budget = MAX_NAME_BYTES - stamp.length() - "-…".getBytes(StandardCharsets.UTF_8).length - extension.length() - 1;
+        for (int i = 0; i < original.length() - extension.length(); ) {
+            int codePoint = original.codePointAt(i);
+            String next = new String(Character.toChars(codePoint));
+            budget -= next.getBytes(StandardCharsets.UTF_8).length;
+            if (budget < 0) {
+                break;
+            }
+            kept.append(next);
+            i += Character.charCount(codePoint);
+        }
+        return stamp + "-" + kept + "…" + extension;
+    }
+
+    private static String renamed(Path original, Path moved) {
+        return moved.getFileName().toString().endsWith("-" + original.getFileName()) ? "" : "（文件名过长，已改名为 " + moved.getFileName() + "）";
+    }
+
     private static List<Path> waiting(Path inbox) throws IOException {
-        Instant settled = Instant.now().minus(SETTLE);
+        Instant settled = FILE_TIMES.instant().minus(SETTLE);
         try (Stream<Path> walk = Files.walk(inbox, 2)) {
             return walk.filter(Files::isRegularFile)
                     .filter(file -> !file.getParent().getFileName().toString().matches("processed|failed"))
@@ -103,8 +166,10 @@ public class Inbox {
         }
     }
 
-    private static String report(Path file, ObservationsRejected rejected) {
-        return "文件 " + file.getFileName() + " 未导入（共 " + rejected.problems().size() + " 处错误，改正后重新放入收件箱即可）：\n"
-                + rejected.problems().stream().map(p -> (p.place() + " " + p.field()).strip() + "：" + p.message()).collect(Collectors.joining("\n")) + "\n";
+    private static String report(String name, Path moved, List<String> errors) {
+        String renamed = moved.getFileName().toString().endsWith("-" + name) ? ""
+                : "（原文件名过长，无法原样移动，已改名为 " + moved.getFileName() + "）\n";
+        return "文件 " + name + " 未导入（共 " + errors.size() + " 处错误，改正后重新放入收件箱即可）：\n" + renamed
+                + errors.stream().collect(Collectors.joining("\n")) + "\n";
     }
 }

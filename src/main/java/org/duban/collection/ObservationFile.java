@@ -1,18 +1,22 @@
 package org.duban.collection;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
+import java.math.MathContext;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +61,7 @@ final class ObservationFile {
     }
 
     /** The rows of the file, or {@link ObservationsRejected} when the file itself cannot be read. */
-    static List<ObservationInput> read(String fileName, byte[] content) {
+    static List<ObservationInput> read(String fileName, ObservationFiles.Content content) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
             return csv(fileName, content);
@@ -71,32 +75,78 @@ final class ObservationFile {
         throw rejected(fileName, "不支持的文件类型，请上传 .csv 或 .xlsx 文件");
     }
 
-    private static List<ObservationInput> csv(String fileName, byte[] content) {
-        String text = decode(content);
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(new StringReader(text))) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
+    /**
+     * Read as a stream, record by record, never the whole file at once. UTF-8 is tried first; a
+     * byte sequence that is not UTF-8 starts the reading again as GB18030 (what Excel saves in China).
+     */
+    private static List<ObservationInput> csv(String fileName, ObservationFiles.Content content) {
+        try {
+            return csv(fileName, content, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        } catch (NotUtf8 e) {
+            return csv(fileName, content, Charset.forName("GB18030").newDecoder());
+        }
+    }
+
+    private static final class NotUtf8 extends RuntimeException {
+        NotUtf8() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<ObservationInput> csv(String fileName, ObservationFiles.Content content, CharsetDecoder decoder) {
+        try (Reader reader = withoutBom(new BufferedReader(new InputStreamReader(content.open(), decoder)));
+             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<ObservationInput> rows = new ArrayList<>();
+            Map<String, Integer> columns = null;
+            Map<String, String> labels = null;
+            long line = 1;
+            try {
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    line = parser.getCurrentLineNumber() + 1;
+                    if (columns == null) {
+                        List<String> header = new ArrayList<>();
+                        record.forEach(header::add);
+                        columns = columns(fileName, header);
+                        labels = labels(columns, header, index -> "第 " + (index + 1) + " 列");
+                        continue;
+                    }
+                    Map<String, Object> cells = new HashMap<>();
+                    columns.forEach((field, index) -> cells.put(field, index < record.size() ? emptyToNull(record.get(index)) : null));
+                    row(cells, "第 " + record.getRecordNumber() + " 行", labels).ifPresent(rows::add);
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw new NotUtf8();
+                }
+                // commons-csv stops at a quote that is never closed, or text after a closing quote
+                throw new ObservationsRejected(List.of(new ObservationProblem(fileName, "第 " + line + " 行起",
+                        "CSV 格式错误：双引号未闭合或引号后还有字符，此行及以后的内容无法读取；请检查该行的双引号")));
+            }
+            if (columns == null) {
                 throw rejected(fileName, "文件为空");
             }
-            List<String> header = new ArrayList<>();
-            records.get(0).forEach(header::add);
-            Map<String, Integer> columns = columns(fileName, header);
-            Map<String, String> labels = labels(columns, header, index -> "第 " + (index + 1) + " 列");
-            List<ObservationInput> rows = new ArrayList<>();
-            for (int r = 1; r < records.size(); r++) {
-                CSVRecord record = records.get(r);
-                Map<String, Object> cells = new HashMap<>();
-                columns.forEach((field, index) -> cells.put(field, index < record.size() ? emptyToNull(record.get(index)) : null));
-                row(cells, "第 " + (r + 1) + " 行", labels).ifPresent(rows::add);
-            }
             return rows;
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8();
         } catch (IOException e) {
             throw rejected(fileName, "无法读取 CSV 文件: " + e.getMessage());
         }
     }
 
-    private static List<ObservationInput> xlsx(String fileName, byte[] content) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+    private static Reader withoutBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static List<ObservationInput> xlsx(String fileName, ObservationFiles.Content content) {
+        // the size is checked before this; POI keeps the unpacked sheet in memory, guarded by its zip-bomb limits
+        try (InputStream in = content.open(); Workbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             Row headerRow = null;
             for (Row row : sheet) {
@@ -177,23 +227,23 @@ final class ObservationFile {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? LocalDate.ofInstant(cell.getDateCellValue().toInstant(), ZoneId.systemDefault())
-                    : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
+                    ? cell.getLocalDateTimeCellValue().toLocalDate()
+                    : excelNumber(cell.getNumericCellValue());
             case STRING -> emptyToNull(cell.getStringCellValue());
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> null;
         };
     }
 
-    /** UTF-8 (with or without BOM) when it decodes cleanly, else GB18030, the superset of GBK. */
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("GB18030"));
+    /**
+     * Excel keeps 15 significant digits and shows no more; a double's binary tail
+     * (0.30000000000000004) is not what the sender typed and would fail the 6-decimal check.
+     */
+    private static BigDecimal excelNumber(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
         }
+        return new BigDecimal(value).round(new MathContext(15)).stripTrailingZeros();
     }
 
     private static String normalize(String header) {

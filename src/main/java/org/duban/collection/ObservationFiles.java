@@ -2,6 +2,7 @@ package org.duban.collection;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -30,20 +31,52 @@ public class ObservationFiles {
 
     static final List<String> TEMPLATE_HEADER = List.of("指标编码", "指标名称", "单位", "日期", "数值", "对照值", "备注", "填写提示");
 
-    private final ObservationIntake intake;
-    private final PlanCatalog catalog;
+    /** The longest file name kept as an observation's source ({@code observation.source}). */
+    static final int MAX_SOURCE = 300;
 
-    ObservationFiles(ObservationIntake intake, PlanCatalog catalog) {
-        this.intake = intake;
-        this.catalog = catalog;
+    /** Where a file's bytes come from; opened again when a CSV turns out not to be UTF-8. */
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
     }
 
-    public ObservationIntake.Receipt importFile(Optional<String> plan, String fileName, byte[] content, Submitter submitter, Channel channel) {
+    private final ObservationIntake intake;
+    private final PlanCatalog catalog;
+    private final CollectionSettings settings;
+
+    ObservationFiles(ObservationIntake intake, PlanCatalog catalog, CollectionSettings settings) {
+        this.intake = intake;
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    /**
+     * Imports a file of {@code size} bytes, read as a stream. A file over
+     * {@code duban.collection.max-file-size} is refused before a byte is read.
+     */
+    public ObservationIntake.Receipt importFile(Optional<String> plan, String fileName, long size, Content content, Submitter submitter,
+                                                Channel channel) {
+        if (size > settings.maxFileSize().toBytes()) {
+            throw new ObservationsRejected(List.of(new ObservationProblem(fileName, "", "文件过大（" + megabytes(size) + "），最大 "
+                    + megabytes(settings.maxFileSize().toBytes()) + "；请分成几个文件")));
+        }
         List<ObservationInput> rows = ObservationFile.read(fileName, content);
         if (rows.isEmpty()) {
             throw new ObservationsRejected(List.of(new ObservationProblem(fileName, "", "文件中没有任何填写了数值的数据行")));
         }
-        return intake.submit(plan, rows, submitter, channel, fileName);
+        return intake.submit(plan, rows, submitter, channel, source(fileName));
+    }
+
+    /**
+     * The file name is only a label of where values came from, so an over-long one is shortened
+     * (keeping its end, where the extension is) rather than refusing the values in it.
+     */
+    static String source(String fileName) {
+        return fileName.length() <= MAX_SOURCE ? fileName : "…" + fileName.substring(fileName.length() - (MAX_SOURCE - 1));
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1024.0 / 1024.0) : (bytes + 1023) / 1024 + " KB";
     }
 
     /**

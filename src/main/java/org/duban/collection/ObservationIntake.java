@@ -2,6 +2,7 @@ package org.duban.collection;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ObservationIntake {
 
     private static final Set<String> STATUSES = Set.of("未启动", "推进中", "已完成");
+    /** observation.value_number and reference_value are DECIMAL(20, 6): 14 digits before the point, 6 after. */
+    private static final int MAX_SCALE = 6;
+    private static final int MAX_INTEGER_DIGITS = 14;
+    private static final int MAX_NOTE = 1000;
 
     /** How a batch went: how many values became new revisions, how many were already there. */
     public record Receipt(int stored, int unchanged) {
@@ -47,8 +52,10 @@ public class ObservationIntake {
 
     private final PlanCatalog catalog;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ObservationIntake(PlanCatalog catalog, JdbcClient jdbc) {
+    ObservationIntake(PlanCatalog catalog, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.jdbc = jdbc;
     }
@@ -116,8 +123,11 @@ public class ObservationIntake {
         Known target = null;
         if (blank(input.indicator())) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "缺少指标编码"));
-        } else if ((target = known.get(input.indicator().strip())) == null) {
-            problems.add(new ObservationProblem(place, input.column("indicator"), "未知指标 \"" + input.indicator() + "\""));
+        } else if (!input.indicator().equals(input.indicator().strip())) {
+            // " T01-1" would otherwise pass as T01-1 and slip past the duplicate check as a second revision
+            problems.add(new ObservationProblem(place, input.column("indicator"), "指标编码前后有空格：\"" + shown(input.indicator()) + "\"，请删去空格"));
+        } else if ((target = known.get(input.indicator())) == null) {
+            problems.add(new ObservationProblem(place, input.column("indicator"), "未知指标 \"" + shown(input.indicator()) + "\""));
         } else if (submitter.departmentCode().isPresent() && target.reporters().stream()
                 .noneMatch(d -> d.code().equals(submitter.departmentCode().get()))) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "无权报送指标 " + input.indicator() + "（由"
@@ -134,12 +144,12 @@ public class ObservationIntake {
             } else if (kind == IndicatorKind.MILESTONE) {
                 text = String.valueOf(input.value()).strip();
                 if (!STATUSES.contains(text)) {
-                    problems.add(new ObservationProblem(place, input.column("value"), "未知状态 \"" + text + "\"，应为 未启动、推进中 或 已完成"));
+                    problems.add(new ObservationProblem(place, input.column("value"), "未知状态 \"" + shown(text) + "\"，应为 未启动、推进中 或 已完成"));
                 }
             } else if (kind == IndicatorKind.WATER_CLASS) {
                 Optional<WaterClass> parsed = WaterClass.parse(String.valueOf(input.value()));
                 if (parsed.isEmpty()) {
-                    problems.add(new ObservationProblem(place, input.column("value"), "未知水质类别 \"" + input.value() + "\"，应为 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ"));
+                    problems.add(new ObservationProblem(place, input.column("value"), "未知水质类别 \"" + shown(input.value()) + "\"，应为 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ 或 劣Ⅴ"));
                 } else {
                     text = parsed.get().label();
                 }
@@ -167,10 +177,10 @@ public class ObservationIntake {
         }
         if (target != null && input.unit() != null && !input.unit().isBlank()
                 && !input.unit().strip().equals(target.indicator().unit() == null ? "" : target.indicator().unit())) {
-            problems.add(new ObservationProblem(place, input.column("unit"), "单位应为 \"" + target.indicator().unit() + "\"，实为 \"" + input.unit().strip() + "\""));
+            problems.add(new ObservationProblem(place, input.column("unit"), "单位应为 \"" + target.indicator().unit() + "\"，实为 \"" + shown(input.unit().strip()) + "\""));
         }
-        if (input.note() != null && input.note().length() > 1000) {
-            problems.add(new ObservationProblem(place, input.column("note"), "备注过长（最多 1000 字）"));
+        if (input.note() != null && input.note().length() > MAX_NOTE) {
+            problems.add(new ObservationProblem(place, input.column("note"), "备注过长（最多 " + MAX_NOTE + " 字，实为 " + input.note().length() + " 字）"));
         }
         if (problems.size() > before || target == null) {
             return Optional.empty();
@@ -199,25 +209,63 @@ public class ObservationIntake {
             }
             return date;
         } catch (DateTimeParseException e) {
-            problems.add(new ObservationProblem(input.place(), input.column("date"), "日期格式应为 YYYY-MM-DD，实为 \"" + input.date() + "\""));
+            problems.add(new ObservationProblem(input.place(), input.column("date"), "日期格式应为 YYYY-MM-DD，实为 \"" + shown(input.date()) + "\""));
             return null;
         }
     }
 
+    /**
+     * A number exactly as sent, or a problem: never rounded (the column keeps 6 decimals, so more
+     * are refused), never reinterpreted ("1,5" is refused rather than read as 15 or 1.5).
+     */
     private static BigDecimal number(Object raw, String place, String field, List<ObservationProblem> problems) {
+        if (raw instanceof String text && (text.contains(",") || text.contains("，"))) {
+            problems.add(new ObservationProblem(place, field, "数值中不能有逗号（小数点请用“.”，不写千位分隔符），实为 \"" + shown(raw) + "\""));
+            return null;
+        }
+        BigDecimal parsed = parse(raw);
+        if (parsed == null) {
+            problems.add(new ObservationProblem(place, field, "应为数值，实为 \"" + shown(raw) + "\""));
+            return null;
+        }
+        BigDecimal value = parsed.stripTrailingZeros();
+        if (value.scale() > MAX_SCALE) {
+            problems.add(new ObservationProblem(place, field, "小数位过多：最多 " + MAX_SCALE + " 位小数，实为 \"" + shown(raw) + "\"（不会自动舍入，请自行取舍）"));
+            return null;
+        }
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            problems.add(new ObservationProblem(place, field, "数值过大：整数部分最多 " + MAX_INTEGER_DIGITS + " 位，实为 \"" + shown(raw) + "\""));
+            return null;
+        }
+        return value;
+    }
+
+    private static BigDecimal parse(Object raw) {
         if (raw instanceof BigDecimal decimal) {
             return decimal;
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            return Double.isFinite(d) ? new BigDecimal(raw.toString()) : null;
         }
         if (raw instanceof Number number) {
             return new BigDecimal(number.toString());
         }
-        String text = String.valueOf(raw).strip().replace(",", "");
+        String text = String.valueOf(raw).strip();
+        if (text.length() > 64) {
+            return null; // no number that fits the column is this long; BigDecimal("1e999999999") would be costly
+        }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            problems.add(new ObservationProblem(place, field, "应为数值，实为 \"" + raw + "\""));
             return null;
         }
+    }
+
+    /** What the sender wrote, cut short for a message: a 5,000-character value need not be echoed whole. */
+    private static String shown(Object raw) {
+        String text = String.valueOf(raw);
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…（共 " + text.length() + " 字）";
     }
 
     /** Stores a new revision unless the latest one already says the same. */
@@ -237,7 +285,7 @@ public class ObservationIntake {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(value.indicatorId(), value.date(), revision, value.value(), value.text(), value.reference(), note,
                         channel.name(), source, submitter.username(),
-                        Timestamp.from(value.input().submittedAt() == null ? Instant.now() : value.input().submittedAt()))
+                        Timestamp.from(value.input().submittedAt() == null ? clock.instant() : value.input().submittedAt()))
                 .update();
         return true;
     }

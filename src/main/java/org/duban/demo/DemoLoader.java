@@ -1,7 +1,7 @@
 package org.duban.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,12 +86,14 @@ class DemoLoader implements ApplicationRunner {
         }
         Map<String, Criterion> criteria = new HashMap<>();
         rules.criteria().forEach((code, stated) -> criteria.put(code, stated.criterion()));
-        LocalDate today = clock.today();
-        // only what departments would have sent by today: a demo pinned to October has no December figures yet
+        // only what departments would have sent by now: a demo pinned to October has no December figures yet
+        Instant now = clock.instant();
         var rows = new DemoData(plan.year()).generate(indicators, criteria).stream()
-                .filter(row -> row.submittedAt().isBefore(today.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()))
+                .filter(row -> row.submittedAt().isBefore(now))
                 .toList();
         ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
+        // never past the plan's year: an evaluation long after the plan would be refused
+        LocalDate today = clock.today().isAfter(LocalDate.of(plan.year(), 12, 31)) ? LocalDate.of(plan.year(), 12, 31) : clock.today();
         for (int month = 3; month <= 12; month += 3) {
             LocalDate quarterEnd = LocalDate.of(plan.year(), month, 1).plusMonths(1).minusDays(1);
             if (quarterEnd.isBefore(today)) {

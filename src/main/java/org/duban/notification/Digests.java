@@ -1,6 +1,7 @@
 package org.duban.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +46,11 @@ class Digests {
     private final NotificationSettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     Digests(Warnings warnings, Briefings briefings, Outbox outbox, MailTemplates templates, NotificationSettings settings, JdbcClient jdbc,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, Clock clock) {
+        this.clock = clock;
         this.warnings = warnings;
         this.briefings = briefings;
         this.outbox = outbox;
@@ -62,7 +65,7 @@ class Digests {
         if (briefing.isEmpty()) {
             return 0;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         NotificationPolicy policy = new NotificationPolicy(settings.repeatInterval());
         Map<String, List<Warning>> byLead = new LinkedHashMap<>();
         for (Warning warning : warnings.find(Warnings.Filter.all(), SYSTEM)) {

@@ -1,6 +1,7 @@
 package org.duban.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,9 +36,11 @@ class Escalations {
     private final NotificationSettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     Escalations(Warnings warnings, Briefings briefings, Outbox outbox, MailTemplates templates, NotificationSettings settings, JdbcClient jdbc,
-                TransactionTemplate transaction) {
+                TransactionTemplate transaction, Clock clock) {
+        this.clock = clock;
         this.warnings = warnings;
         this.briefings = briefings;
         this.outbox = outbox;
@@ -56,7 +59,7 @@ class Escalations {
         if (briefing.isEmpty()) {
             return 0;
         }
-        Instant cutoff = Instant.now().minus(Duration.ofDays(settings.escalationDays()));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(settings.escalationDays()));
         Warnings.Filter openRed = new Warnings.Filter(Optional.of(WarningStatus.OPEN), Optional.of(Level.RED), Optional.empty(), Optional.empty(),
                 Optional.empty());
         int written = 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -39,8 +40,10 @@ public class MailDelivery {
     private final Outbox outbox;
     private final ObjectProvider<JavaMailSender> smtp;
     private final NotificationSettings settings;
+    private final Clock clock;
 
-    MailDelivery(Outbox outbox, ObjectProvider<JavaMailSender> smtp, NotificationSettings settings) {
+    MailDelivery(Outbox outbox, ObjectProvider<JavaMailSender> smtp, NotificationSettings settings, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.smtp = smtp;
         this.settings = settings;
@@ -50,7 +53,7 @@ public class MailDelivery {
         int sent = 0;
         int failed = 0;
         for (long id : outbox.due(200)) {
-            var message = outbox.claim(id, Instant.now().plus(LEASE));
+            var message = outbox.claim(id, clock.instant().plus(LEASE));
             if (message.isEmpty()) {
                 continue;
             }
@@ -66,7 +69,7 @@ public class MailDelivery {
                 if (delay.compareTo(settings.maxRetryDelay()) > 0) {
                     delay = settings.maxRetryDelay();
                 }
-                outbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now().plus(delay), giveUp);
+                outbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant().plus(delay), giveUp);
                 failed++;
                 log.warn("邮件 {} 第 {} 次发送失败{}: {}", id, attempt, giveUp ? "，已停止重试（可在 /api/mail 中重新发送）" : "，" + delay.toSeconds() + " 秒后重试", e.getMessage());
             }

@@ -1,6 +1,7 @@
 package org.duban.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,10 @@ public class Outbox {
     static final String FAILED = "FAILED";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -41,7 +44,7 @@ public class Outbox {
                 .query(Integer.class).single() > 0) {
             return false;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO mail_outbox (department_id, kind, digest_key, to_addresses, cc_addresses, subject, html_body, text_body,
                                          status, attempts, next_attempt_at, created_at)
@@ -55,13 +58,13 @@ public class Outbox {
     /** Messages due for an attempt: pending ones, and ones whose sending lease ran out (a crash mid-send). */
     List<Long> due(int limit) {
         return jdbc.sql("SELECT id FROM mail_outbox WHERE status IN (?, ?) AND next_attempt_at <= ? ORDER BY id LIMIT ?")
-                .params(PENDING, SENDING, Timestamp.from(Instant.now()), limit).query(Long.class).list();
+                .params(PENDING, SENDING, Timestamp.from(clock.instant()), limit).query(Long.class).list();
     }
 
     /** Takes a message for sending, with a lease; false if another instance took it first. */
     Optional<Pending> claim(long id, Instant leaseUntil) {
         int claimed = jdbc.sql("UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?")
-                .params(SENDING, Timestamp.from(leaseUntil), id, PENDING, SENDING, Timestamp.from(Instant.now())).update();
+                .params(SENDING, Timestamp.from(leaseUntil), id, PENDING, SENDING, Timestamp.from(clock.instant())).update();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -73,7 +76,7 @@ public class Outbox {
 
     void sent(long id, String file) {
         jdbc.sql("UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL, file_path = ? WHERE id = ?")
-                .params(SENT, Timestamp.from(Instant.now()), file, id).update();
+                .params(SENT, Timestamp.from(clock.instant()), file, id).update();
     }
 
     void failed(long id, String error, Instant retryAt, boolean giveUp) {
@@ -84,7 +87,7 @@ public class Outbox {
     /** Puts a FAILED message back in the queue. */
     public boolean retry(long id) {
         return jdbc.sql("UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status = ?")
-                .params(PENDING, Timestamp.from(Instant.now()), id, FAILED).update() > 0;
+                .params(PENDING, Timestamp.from(clock.instant()), id, FAILED).update() > 0;
     }
 
     public List<Message> latest(int limit) {

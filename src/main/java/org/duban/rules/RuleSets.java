@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +40,10 @@ public class RuleSets {
     private final RuleSettings ruleSettings;
     private volatile Map<String, RuleSet> current = Map.of();
     private volatile LoadReport lastLoad = new LoadReport(null, List.of());
+    private final Clock clock;
 
-    RuleSets(PlanCatalog catalog, DubanSettings settings, RuleSettings ruleSettings) {
+    RuleSets(PlanCatalog catalog, DubanSettings settings, RuleSettings ruleSettings, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.settings = settings;
         this.ruleSettings = ruleSettings;
@@ -59,11 +62,11 @@ public class RuleSets {
         try {
             catalog.load(plans -> compiled.putAll(compileAll(plans)));
             current = Map.copyOf(compiled);
-            lastLoad = new LoadReport(Instant.now(), List.of());
+            lastLoad = new LoadReport(clock.instant(), List.of());
             compiled.values().forEach(set -> log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准",
                     set.planCode(), set.version(), set.files().size(), set.criteria().size()));
         } catch (CatalogException e) {
-            lastLoad = new LoadReport(Instant.now(), e.problems());
+            lastLoad = new LoadReport(clock.instant(), e.problems());
             log.error("计划或规则有错误，继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
         }
         return lastLoad;
@@ -117,7 +120,7 @@ public class RuleSets {
             ruleFiles.put(source.packageName() + "/" + rule, source.path());
             ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
         }));
-        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), Instant.now(), files, criteria.criteria(),
+        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
                 Map.copyOf(ruleFiles), Map.copyOf(ruleLines), criteria.terms(), compiled.kieBase()));
     }
 

@@ -1,6 +1,7 @@
 package org.duban.scheduling;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,8 +21,10 @@ class JobRunLog extends JobListenerSupport {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    JobRunLog(JdbcClient jdbc) {
+    JobRunLog(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -33,7 +36,7 @@ class JobRunLog extends JobListenerSupport {
     @Override
     public void jobToBeExecuted(JobExecutionContext context) {
         jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, scheduled_for, outcome) VALUES (?, ?, ?, ?, ?, 'RUNNING')")
-                .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(Instant.now()),
+                .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(clock.instant()),
                         context.getScheduledFireTime() == null ? null : new Timestamp(context.getScheduledFireTime().getTime()))
                 .update();
     }
@@ -42,7 +45,7 @@ class JobRunLog extends JobListenerSupport {
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
         String message = failure == null ? null : String.valueOf(failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
         jdbc.sql("UPDATE job_run SET finished_at = ?, outcome = ?, message = ? WHERE fire_id = ?")
-                .params(Timestamp.from(Instant.now()), failure == null ? "SUCCEEDED" : "FAILED",
+                .params(Timestamp.from(clock.instant()), failure == null ? "SUCCEEDED" : "FAILED",
                         message == null ? null : message.substring(0, Math.min(message.length(), 2000)), context.getFireInstanceId())
                 .update();
     }

@@ -1,6 +1,7 @@
 package org.duban.warning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,10 @@ class WarningHistory {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    WarningHistory(JdbcClient jdbc) {
+    WarningHistory(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -29,7 +32,7 @@ class WarningHistory {
                 INSERT INTO warning_event (warning_id, run_id, happened_at, event, from_level, to_level, from_status, to_status, actor,
                                            comment, message, causes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(step.warningId(), step.runId(), Timestamp.from(Instant.now()), step.event(), step.fromLevel(), step.toLevel(),
+                .params(step.warningId(), step.runId(), Timestamp.from(clock.instant()), step.event(), step.fromLevel(), step.toLevel(),
                         step.fromStatus(), step.toStatus(), step.actor(), step.comment(), step.message(), step.causes())
                 .update();
     }

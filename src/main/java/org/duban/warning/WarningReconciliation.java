@@ -1,6 +1,7 @@
 package org.duban.warning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -42,8 +43,10 @@ class WarningReconciliation {
 
     private final JdbcClient jdbc;
     private final WarningHistory history;
+    private final Clock clock;
 
-    WarningReconciliation(JdbcClient jdbc, WarningHistory history) {
+    WarningReconciliation(JdbcClient jdbc, WarningHistory history, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -176,7 +179,7 @@ class WarningReconciliation {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

@@ -1,6 +1,7 @@
 package org.duban.warning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,10 +44,15 @@ public class Warnings {
         }
     }
 
+    /** early_warning.explanation and resolution_comment are VARCHAR(2000). */
+    private static final int MAX_TEXT = 2000;
+
     private final JdbcClient jdbc;
     private final WarningHistory history;
+    private final Clock clock;
 
-    Warnings(JdbcClient jdbc, WarningHistory history) {
+    Warnings(JdbcClient jdbc, WarningHistory history, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -94,8 +100,12 @@ public class Warnings {
         if (explanation == null || explanation.isBlank()) {
             throw new WarningProblem(WarningProblem.Kind.INVALID, "确认预警须填写情况说明（explanation）");
         }
-        if (explanation.length() > 2000) {
-            throw new WarningProblem(WarningProblem.Kind.INVALID, "情况说明过长（最多 2000 字）");
+        if (explanation.length() > MAX_TEXT) {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "情况说明（explanation）过长：最多 " + MAX_TEXT + " 字，实为 " + explanation.length() + " 字");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (promisedDate != null && promisedDate.isBefore(today)) {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "承诺赶上进度的日期（promisedDate）" + promisedDate + " 已过去，应不早于今天 " + today);
         }
         jdbc.sql("UPDATE early_warning SET status = ?, acknowledged_by = ?, acknowledged_at = ?, explanation = ?, promised_date = ?, updated_at = ? WHERE id = ?")
                 .params(WarningStatus.ACKNOWLEDGED.name(), viewer.username(), now(), explanation.strip(), promisedDate, now(), id)
@@ -112,6 +122,9 @@ public class Warnings {
         Warning warning = require(id, viewer);
         if (warning.status() == WarningStatus.RESOLVED) {
             throw new WarningProblem(WarningProblem.Kind.CONFLICT, "预警 " + id + " 已经解除");
+        }
+        if (comment != null && comment.length() > MAX_TEXT) {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "解除说明（comment）过长：最多 " + MAX_TEXT + " 字，实为 " + comment.length() + " 字");
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         jdbc.sql("""
@@ -190,7 +203,7 @@ public class Warnings {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

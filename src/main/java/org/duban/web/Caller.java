@@ -2,6 +2,7 @@ package org.duban.web;
 
 import org.duban.access.Accounts;
 import org.duban.access.Accounts.Account;
+import org.duban.access.TokenHolder;
 import org.duban.collection.Submitter;
 import org.duban.warning.Viewer;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,9 @@ class Caller {
     }
 
     Account of(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof TokenHolder holder) {
+            return holder.account();
+        }
         return accounts.account(authentication.getName())
                 .orElseThrow(() -> new IllegalStateException("账号不存在: " + authentication.getName()));
     }

@@ -3,6 +3,7 @@ package org.duban.web;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.duban.DubanClock;
 import org.duban.collection.Compliance;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +18,10 @@ class ComplianceController {
 
     private final Compliance compliance;
     private final Caller caller;
+    private final DubanClock clock;
 
-    ComplianceController(Compliance compliance, Caller caller) {
+    ComplianceController(Compliance compliance, Caller caller, DubanClock clock) {
+        this.clock = clock;
         this.compliance = compliance;
         this.caller = caller;
     }
@@ -27,6 +30,6 @@ class ComplianceController {
     Compliance.Report report(@RequestParam Optional<LocalDate> asOf, @RequestParam Optional<String> plan,
                              @RequestParam Optional<String> department, Authentication user) {
         Optional<String> own = caller.of(user).departmentCode();
-        return compliance.report(plan, asOf.orElse(LocalDate.now()), own.isPresent() ? own : department);
+        return compliance.report(plan, asOf.orElse(clock.today()), own.isPresent() ? own : department);
     }
 }

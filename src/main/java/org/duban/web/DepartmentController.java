@@ -2,10 +2,10 @@ package org.duban.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.DubanClock;
 import org.duban.catalog.Department;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
@@ -34,8 +34,10 @@ class DepartmentController {
     private final PlanCatalog catalog;
     private final ObservationFiles files;
     private final Caller caller;
+    private final DubanClock clock;
 
-    DepartmentController(PlanCatalog catalog, ObservationFiles files, Caller caller) {
+    DepartmentController(PlanCatalog catalog, ObservationFiles files, Caller caller, DubanClock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.files = files;
         this.caller = caller;
@@ -46,7 +48,7 @@ class DepartmentController {
     ResponseEntity<byte[]> template(@PathVariable String code, @RequestParam Optional<String> plan, Authentication user) {
         caller.of(user).departmentCode().filter(own -> !own.equals(code))
                 .ifPresent(own -> { throw new NotFound("只能下载本部门的报送模板"); });
-        byte[] workbook = files.template(plan, code, LocalDate.now());
+        byte[] workbook = files.template(plan, code, clock.today());
         String name = URLEncoder.encode(catalog.department(code).map(Department::name).orElse(code) + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.DubanClock;
 import org.duban.assessment.EvaluationRun;
 import org.duban.assessment.Evaluations;
 import org.duban.warning.Viewer;
@@ -35,8 +36,10 @@ class EvaluationController {
     private final Evaluations evaluations;
     private final Warnings warnings;
     private final Caller caller;
+    private final DubanClock clock;
 
-    EvaluationController(Evaluations evaluations, Warnings warnings, Caller caller) {
+    EvaluationController(Evaluations evaluations, Warnings warnings, Caller caller, DubanClock clock) {
+        this.clock = clock;
         this.evaluations = evaluations;
         this.warnings = warnings;
         this.caller = caller;
@@ -45,7 +48,7 @@ class EvaluationController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RunView run(@RequestBody Request request, Authentication user) {
-        LocalDate asOf = request == null || request.asOf() == null ? LocalDate.now() : request.asOf();
+        LocalDate asOf = request == null || request.asOf() == null ? clock.today() : request.asOf();
         EvaluationRun run = evaluations.run(Optional.ofNullable(request == null ? null : request.plan()), asOf, user.getName());
         return view(run, caller.viewer(user));
     }

@@ -60,9 +60,9 @@ class ObservationController {
     @PostMapping(path = "/import", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.CREATED)
     ObservationIntake.Receipt upload(@RequestParam("file") MultipartFile file, @RequestParam Optional<String> plan, Authentication user)
-            throws java.io.IOException {
+{
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.csv" : file.getOriginalFilename();
-        return files.importFile(plan, name, file.getBytes(), caller.submitter(user), Channel.UPLOAD);
+        return files.importFile(plan, name, file.getSize(), file::getInputStream, caller.submitter(user), Channel.UPLOAD);
     }
 
     /** Every revision of one indicator's values; a department sees only what it reports. */

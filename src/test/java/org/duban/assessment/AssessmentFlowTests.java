@@ -53,7 +53,8 @@ class AssessmentFlowTests {
         }
     }
 
-    @SpringBootTest
+    // the 2023 plan as it stood in autumn 2023: a promised date of 2023-11-30 lies ahead
+    @SpringBootTest(properties = "duban.clock.today=2023-10-15")
     @AutoConfigureMockMvc
     @ActiveProfiles("test")
     @Import(FailSwitch.class)

@@ -83,7 +83,7 @@ class ClusteredSchedulingTests {
 
     private String[] args(String node, List<String> database, String... more) {
         List<String> args = new ArrayList<>(List.of("--duban.data-dir=" + temp.resolve(node), "--spring.main.web-application-type=none",
-                "--duban.demo=false", "--duban.rules.watch=false", "--duban.admin-password=cluster-test",
+                "--duban.demo=false", "--duban.rules.watch=false", "--duban.clock.today=2023-10-15", "--duban.admin-password=cluster-test",
                 "--duban.schedule.inbox=0/1 * * * * ?", "--duban.schedule.mail=0 0 0 1 1 ? 2099", "--duban.schedule.digest=0 0 0 1 1 ? 2099",
                 "--duban.schedule.reminder=0 0 0 1 1 ? 2099", "--duban.schedule.escalation=0 0 0 1 1 ? 2099"));
         args.addAll(database);

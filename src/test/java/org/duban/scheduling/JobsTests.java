@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The jobs are listed with their schedule and last runs, and can be run now. */
+// the scheduled evaluation runs "as of today": the 2023 plan is evaluated on a day within it
 @DubanTest
+@org.springframework.test.context.TestPropertySource(properties = "duban.clock.today=2023-10-15")
 class JobsTests {
 
 
