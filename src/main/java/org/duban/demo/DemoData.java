@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import org.duban.catalog.Frequency;
 import org.duban.catalog.Indicator;
@@ -17,6 +16,7 @@ import org.duban.catalog.IndicatorKind;
 import org.duban.collection.ObservationInput;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.Standings;
 
 /**
  * Simulates a year of reports for every indicator, the same every time (seeded by the indicator's
@@ -30,7 +30,6 @@ final class DemoData {
 
     enum Profile { ON_TRACK, LAGGING, MISSED, SILENT }
 
-    private static final Set<String> WHOLE_UNITS = Set.of("人", "个", "家", "项", "处", "台", "户", "场", "所", "条", "件", "片区", "起", "条(个)");
     private static final String[] WATER = {"Ⅳ", "Ⅳ", "Ⅴ", "Ⅳ", "Ⅲ", "Ⅴ", "Ⅴ", "Ⅳ", "Ⅴ", "Ⅳ", "Ⅳ", "Ⅳ"};
 
     private final int year;
@@ -169,7 +168,7 @@ final class DemoData {
 
     private BigDecimal round(Indicator indicator, double value) {
         BigDecimal decimal = BigDecimal.valueOf(Math.max(0, value));
-        return WHOLE_UNITS.contains(indicator.unit()) ? decimal.setScale(0, RoundingMode.HALF_UP) : decimal.setScale(2, RoundingMode.HALF_UP);
+        return Standings.COUNTABLE.contains(indicator.unit() == null ? "" : indicator.unit()) ? decimal.setScale(0, RoundingMode.HALF_UP) : decimal.setScale(2, RoundingMode.HALF_UP);
     }
 
     private List<LocalDate> periodEnds(Frequency frequency) {

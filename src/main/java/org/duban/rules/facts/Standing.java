@@ -12,10 +12,11 @@ import java.time.LocalDate;
  *                           date (null when nothing is reported)
  * @param timeProgress       share of the period elapsed on {@code judgedAt} (on the as-of date without a report), %
  * @param completion         PACE: (actual − baseline) / (target − baseline), %
- * @param lag                PACE: percentage points behind time progress; whole units for whole targets up to
- *                           {@link Standings#WHOLE_UNITS_UP_TO}
+ * @param lag                PACE: percentage points behind time progress; in whole units for counts of things
+ *                           (家, 个, 项 …) up to {@link Standings#WHOLE_UNITS_UP_TO}
  * @param expectedUnits      PACE with whole units: ⌊(target − baseline) × time progress⌋, else −1
- * @param projected          PACE and QUOTA with two reports or more: the least-squares value at the deadline
+ * @param projected          PACE and QUOTA with two reports or more (not counts up to {@link Standings#LUMPS_UP_TO}, which
+ *                           arrive in lumps): the least-squares value at the deadline
  * @param projectedShortfall PACE: how far the projection falls short of the target, % of the target
  * @param gap                THRESHOLD, HOLD: how far the value is from the target, % of the target (points when the
  *                           target is 0); 0 when reached

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.duban.catalog.IndicatorKind;
 
@@ -15,8 +16,15 @@ import org.duban.catalog.IndicatorKind;
  */
 public final class Standings {
 
-    /** Additions and levels of whole units up to this size count lag in whole units: a target of 1 is not behind in April. */
+    /** Counts of things up to this size count lag in whole units: a target of 1 is not behind in April. */
     public static final int WHOLE_UNITS_UP_TO = 100;
+
+    /** Counts this small arrive in lumps (a museum, three green factories): no trend is projected for them. */
+    public static final int LUMPS_UP_TO = 10;
+
+    /** Units that count things, not amounts (not 亿元, 公里, 平方公里). */
+    public static final Set<String> COUNTABLE = Set.of("人", "个", "家", "项", "处", "台", "户", "场", "所", "条", "件",
+            "片区", "起", "条(个)", "名", "座", "次", "批", "辆", "所(个)");
 
     private Standings() {
     }
@@ -50,7 +58,7 @@ public final class Standings {
                     double span = criterion.target().subtract(baseline).doubleValue();
                     double done = actual.subtract(baseline).doubleValue();
                     completion = span <= 0 ? (done >= span ? 100 : 0) : 100.0 * done / span;
-                    if (indicator.kind() != IndicatorKind.RATE && indicator.kind() != IndicatorKind.GROWTH && wholeUnits(criterion.target().subtract(baseline))) {
+                    if (COUNTABLE.contains(indicator.unitOrEmpty()) && wholeUnits(criterion.target().subtract(baseline))) {
                         expectedUnits = Math.floor(span * time / 100 + 1e-9);
                         lag = 100.0 * (expectedUnits - done) / span;
                     } else {
@@ -91,7 +99,9 @@ public final class Standings {
             }
             default -> throw new IllegalStateException("unknown measure " + measure);
         }
-        boolean trend = (measure == Measure.PACE || measure == Measure.QUOTA) && numbers(reports) >= 2;
+        boolean lumps = measure == Measure.PACE && expectedUnits >= 0
+                && criterion.target().subtract(baseline).compareTo(BigDecimal.valueOf(LUMPS_UP_TO)) <= 0;
+        boolean trend = (measure == Measure.PACE || measure == Measure.QUOTA) && numbers(reports) >= 2 && !lumps;
         double projected = trend ? projection(reports, measure == Measure.PACE ? baseline : BigDecimal.ZERO, yearStart, criterion.deadline()) : 0;
         // a whole-unit target is short only by whole units: 2.6 of 3 platforms projects 3
         double counted = expectedUnits >= 0 ? Math.round(projected) : projected;
