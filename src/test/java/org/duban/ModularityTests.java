@@ -1,5 +1,6 @@
 package org.duban;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,11 @@ class ModularityTests {
     }
 
     @Test
-    void onlyTheWebModuleServesHttp() {
-        noClasses().that().resideOutsideOfPackage("org.duban.web..")
-                .should().beAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+    void controllersLiveWithTheirFeatureAndAreNoModulesApi() {
+        // petclinic's habit: a feature's controllers sit beside its services, package-private, not in a web layer
+        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().notBePublic()
+                .andShould().resideOutsideOfPackage("org.duban.web..")
                 .check(CLASSES);
     }
 }

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.NotFound;
+import org.duban.catalog.CatalogKeys;
+import org.duban.catalog.Department;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final CatalogKeys keys;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, CatalogKeys keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
     }
 
@@ -46,28 +52,39 @@ public class Accounts implements UserDetailsService {
         }
     }
 
+    /** The account behind a request: a person's (Basic or form login) or the one a token acts for. */
+    public Account of(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof TokenHolder holder) {
+            return holder.account();
+        }
+        return account(authentication.getName())
+                .orElseThrow(() -> new IllegalStateException("账号不存在: " + authentication.getName()));
+    }
+
     public Optional<Account> account(String username) {
         return jdbc.sql("""
-                SELECT u.username, u.display_name, u.roles, d.code AS department_code FROM app_user u
-                LEFT JOIN department d ON d.id = u.department_id WHERE u.username = ?""")
+                SELECT username, display_name, roles, department_id FROM app_user WHERE username = ?""")
                 .param(username)
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
-                        Optional.ofNullable(rs.getString("department_code"))))
+                        departmentCode(rs.getObject("department_id", Long.class))))
                 .optional();
     }
 
     public List<Account> all() {
         return jdbc.sql("""
-                SELECT u.username, u.display_name, u.roles, d.code AS department_code FROM app_user u
-                LEFT JOIN department d ON d.id = u.department_id ORDER BY u.username""")
+                SELECT username, display_name, roles, department_id FROM app_user ORDER BY username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
-                        Optional.ofNullable(rs.getString("department_code"))))
+                        departmentCode(rs.getObject("department_id", Long.class))))
                 .list();
     }
 
     /** The database id of a department, by its code. */
     public Optional<Long> departmentId(String code) {
-        return jdbc.sql("SELECT id FROM department WHERE code = ? ORDER BY id LIMIT 1").param(code).query(Long.class).optional();
+        return keys.departmentId(code);
+    }
+
+    private Optional<String> departmentCode(Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(keys.departmentsById().get(id)).map(Department::code);
     }
 
     public boolean exists(String username) {

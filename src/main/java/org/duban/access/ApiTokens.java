@@ -8,10 +8,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.duban.access.Accounts.Account;
+import org.duban.catalog.CatalogKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +41,11 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final CatalogKeys keys;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Accounts accounts, CatalogKeys keys, Clock clock) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
@@ -73,11 +78,11 @@ public class ApiTokens {
     }
 
     public List<Token> all() {
-        return jdbc.sql(SELECT + " ORDER BY t.id").query((rs, n) -> token(rs)).list();
+        return jdbc.sql(SELECT + " ORDER BY t.id").query((rs, n) -> token(rs, departments())).list();
     }
 
     public Optional<Token> find(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query((rs, n) -> token(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query((rs, n) -> token(rs, departments())).optional();
     }
 
     /** Revokes a token; false when there is none with this id. Revoking twice changes nothing. */
@@ -96,7 +101,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE t.token_hash = ? AND t.revoked_at IS NULL").param(hash(secret))
-                .query((rs, n) -> token(rs)).optional()
+                .query((rs, n) -> token(rs, departments())).optional()
                 .flatMap(token -> account(token).map(account -> new TokenHolder(token.id(), token.name(), account)));
     }
 
@@ -111,12 +116,20 @@ public class ApiTokens {
     }
 
     private static final String SELECT = """
-            SELECT t.id, t.name, t.username, d.code AS department_code, t.created_by, t.created_at, t.revoked_by, t.revoked_at
-            FROM api_token t LEFT JOIN department d ON d.id = t.department_id""";
+            SELECT t.id, t.name, t.username, t.department_id, t.created_by, t.created_at, t.revoked_by, t.revoked_at
+            FROM api_token t""";
 
-    private static Token token(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** Department codes by key, from the catalog. */
+    private Map<Long, String> departments() {
+        Map<Long, String> codes = new HashMap<>();
+        keys.departmentsById().forEach((id, department) -> codes.put(id, department.code()));
+        return codes;
+    }
+
+    private static Token token(java.sql.ResultSet rs, Map<Long, String> departments) throws java.sql.SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
-        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), rs.getString("department_code"),
+        Long department = rs.getObject("department_id", Long.class);
+        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), department == null ? null : departments.get(department),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("revoked_by"),
                 revoked == null ? null : revoked.toInstant());
     }

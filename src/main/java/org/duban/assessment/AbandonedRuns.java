@@ -1,17 +1,12 @@
 package org.duban.assessment;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +22,13 @@ import org.springframework.stereotype.Component;
 class AbandonedRuns implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedRuns.class);
-    /** Quartz's own allowance before it declares a member failed ({@code JobStoreSupport.calcFailedIfAfter}), doubled. */
-    private static final long CHECKIN_GRACE_MILLIS = 7_500;
 
     private final EvaluationRuns runs;
-    private final JdbcClient jdbc;
-    private final Scheduler scheduler;
+    private final ClusterMembers members;
 
-    AbandonedRuns(EvaluationRuns runs, JdbcClient jdbc, Scheduler scheduler) {
+    AbandonedRuns(EvaluationRuns runs, ClusterMembers members) {
         this.runs = runs;
-        this.jdbc = jdbc;
-        this.scheduler = scheduler;
+        this.members = members;
     }
 
     @Override
@@ -45,18 +36,13 @@ class AbandonedRuns implements ApplicationRunner {
         closeAbandoned();
     }
 
-    /** This instance, as the Quartz cluster knows it. */
+    /** This instance, as the cluster knows it. */
     String instance() {
-        try {
-            return scheduler.getSchedulerInstanceId();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
-        }
+        return members.self();
     }
 
     int closeAbandoned() {
-        Set<String> live = new HashSet<>(liveInstances());
-        live.add(instance());
+        Set<String> live = members.alive();
         int closed = 0;
         for (EvaluationRuns.Running running : runs.running()) {
             if (running.instance() == null || !live.contains(running.instance())) {
@@ -68,18 +54,5 @@ class AbandonedRuns implements ApplicationRunner {
             }
         }
         return closed;
-    }
-
-    /** Quartz's table, read (never written) to learn which members of the cluster are alive. */
-    private List<String> liveInstances() {
-        try {
-            return jdbc.sql("""
-                    SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE
-                    WHERE SCHED_NAME = ? AND LAST_CHECKIN_TIME + 2 * CHECKIN_INTERVAL + ? >= ?""")
-                    .params(scheduler.getSchedulerName(), CHECKIN_GRACE_MILLIS * 2, System.currentTimeMillis())
-                    .query(String.class).list();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

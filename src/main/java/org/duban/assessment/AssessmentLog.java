@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.catalog.CatalogKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,8 +27,10 @@ public class AssessmentLog {
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final CatalogKeys keys;
 
-    AssessmentLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+    AssessmentLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, CatalogKeys keys) {
+        this.keys = keys;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
@@ -82,10 +85,13 @@ public class AssessmentLog {
     }
 
     private Optional<Long> latestRun(Optional<String> plan) {
-        String sql = "SELECT MAX(r.id) FROM evaluation_run r JOIN plan p ON p.id = r.plan_id WHERE r.outcome = 'SUCCEEDED'"
-                + (plan.isPresent() ? " AND p.code = ?" : "");
+        Optional<Long> planId = plan.flatMap(keys::planId);
+        if (plan.isPresent() && planId.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT MAX(id) FROM evaluation_run WHERE outcome = 'SUCCEEDED'" + (planId.isPresent() ? " AND plan_id = ?" : "");
         // MAX over no runs is one row holding NULL
-        return jdbc.sql(sql).params(plan.map(List::<Object>of).orElse(List.of()))
+        return jdbc.sql(sql).params(planId.map(List::<Object>of).orElse(List.of()))
                 .query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.duban.catalog.CatalogKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -17,14 +19,16 @@ import org.springframework.stereotype.Repository;
 class EvaluationRuns {
 
     private static final String SELECT = """
-            SELECT r.id, p.code, r.as_of, r.started_at, r.finished_at, r.rule_set_version, r.outcome, r.triggered_by,
+            SELECT r.id, r.plan_id, r.as_of, r.started_at, r.finished_at, r.rule_set_version, r.outcome, r.triggered_by,
                    r.firings, r.warnings_open, r.warnings_raised, r.warnings_resolved, r.error_message
-            FROM evaluation_run r JOIN plan p ON p.id = r.plan_id""";
+            FROM evaluation_run r""";
 
     private final JdbcClient jdbc;
+    private final CatalogKeys keys;
     private final Clock clock;
 
-    EvaluationRuns(JdbcClient jdbc, Clock clock) {
+    EvaluationRuns(JdbcClient jdbc, CatalogKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -34,7 +38,7 @@ class EvaluationRuns {
     }
 
     long start(String planCode, LocalDate asOf, String version, String triggeredBy, String instance) {
-        long planId = jdbc.sql("SELECT id FROM plan WHERE code = ?").param(planCode).query(Long.class).single();
+        long planId = keys.planId(planCode).orElseThrow(() -> new EvaluationFailed("没有计划 " + planCode));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id)
@@ -44,15 +48,16 @@ class EvaluationRuns {
         return key.getKey().longValue();
     }
 
-    /** Closes a run with counts taken from the warnings it touched. */
     void succeed(long runId, int firings) {
-        jdbc.sql("""
-                UPDATE evaluation_run SET finished_at = ?, outcome = ?, firings = ?,
-                    warnings_open = (SELECT COUNT(*) FROM early_warning WHERE last_run_id = ? AND status <> 'RESOLVED'),
-                    warnings_raised = (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event IN ('RAISED', 'REOPENED')),
-                    warnings_resolved = (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event = 'RESOLVED')
-                WHERE id = ?""")
-                .params(Timestamp.from(clock.instant()), EvaluationRun.SUCCEEDED, firings, runId, runId, runId, runId)
+        jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, firings = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), EvaluationRun.SUCCEEDED, firings, runId)
+                .update();
+    }
+
+    /** The counts the warnings reported for the run. */
+    void tally(WarningsTallied tally) {
+        jdbc.sql("UPDATE evaluation_run SET warnings_open = ?, warnings_raised = ?, warnings_resolved = ? WHERE id = ?")
+                .params(tally.open(), tally.raised(), tally.resolved(), tally.runId())
                 .update();
     }
 
@@ -75,15 +80,17 @@ class EvaluationRuns {
     }
 
     Optional<EvaluationRun> find(long runId) {
-        return jdbc.sql(SELECT + " WHERE r.id = ?").param(runId).query((rs, n) -> run(rs)).optional();
+        Map<Long, String> plans = keys.planCodes();
+        return jdbc.sql(SELECT + " WHERE r.id = ?").param(runId).query((rs, n) -> run(rs, plans)).optional();
     }
 
     List<EvaluationRun> latest(int limit) {
-        return jdbc.sql(SELECT + " ORDER BY r.id DESC LIMIT ?").param(limit).query((rs, n) -> run(rs)).list();
+        Map<Long, String> plans = keys.planCodes();
+        return jdbc.sql(SELECT + " ORDER BY r.id DESC LIMIT ?").param(limit).query((rs, n) -> run(rs, plans)).list();
     }
 
-    private static EvaluationRun run(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new EvaluationRun(rs.getLong("id"), rs.getString("code"), rs.getDate("as_of").toLocalDate(),
+    private static EvaluationRun run(java.sql.ResultSet rs, Map<Long, String> plans) throws java.sql.SQLException {
+        return new EvaluationRun(rs.getLong("id"), plans.get(rs.getLong("plan_id")), rs.getDate("as_of").toLocalDate(),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("rule_set_version"),
                 rs.getString("outcome"), rs.getString("triggered_by"), rs.getObject("firings", Integer.class),
                 rs.getObject("warnings_open", Integer.class), rs.getObject("warnings_raised", Integer.class),

@@ -26,8 +26,10 @@ class CatalogStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<IndicatorUsage> usages;
 
-    CatalogStore(JdbcClient jdbc, Clock clock) {
+    CatalogStore(JdbcClient jdbc, Clock clock, List<IndicatorUsage> usages) {
+        this.usages = usages;
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -124,8 +126,7 @@ class CatalogStore {
         List<CatalogProblem> refused = new ArrayList<>();
         for (Map<String, Object> row : dropped) {
             long id = ((Number) row.get("id")).longValue();
-            int used = jdbc.sql("SELECT (SELECT COUNT(*) FROM observation WHERE indicator_id = ?) + (SELECT COUNT(*) FROM early_warning WHERE indicator_id = ?)")
-                    .params(id, id).query(Integer.class).single();
+            long used = usages.stream().mapToLong(usage -> usage.uses(id)).sum();
             if (used > 0) {
                 refused.add(new CatalogProblem(plan.sourceFile(), 0, "indicators",
                         "指标 " + row.get("code") + " 已有上报数据或预警，不能从计划中删除"));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.duban.catalog.CatalogKeys;
 import org.duban.catalog.Department;
 import org.duban.catalog.Indicator;
 import org.duban.catalog.IndicatorKind;
@@ -51,10 +52,12 @@ public class ObservationIntake {
     }
 
     private final PlanCatalog catalog;
+    private final CatalogKeys keys;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ObservationIntake(PlanCatalog catalog, JdbcClient jdbc, Clock clock) {
+    ObservationIntake(PlanCatalog catalog, CatalogKeys keys, JdbcClient jdbc, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -302,15 +305,12 @@ public class ObservationIntake {
     }
 
     private Map<String, Known> known(Plan plan) {
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT i.id, i.code FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = ?").param(plan.code())
-                .query((rs, n) -> Map.entry(rs.getString("code"), rs.getLong("id"))).list()
-                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        Map<String, CatalogKeys.IndicatorKey> ids = keys.indicators(plan.code());
         Map<String, Known> known = new HashMap<>();
         List<Task> tasks = catalog.tasks(plan.code());
         for (Task task : tasks) {
             for (Indicator indicator : task.indicators()) {
-                known.put(indicator.code(), new Known(ids.get(indicator.code()), indicator, PlanCatalog.reporters(tasks, indicator.code())));
+                known.put(indicator.code(), new Known(ids.get(indicator.code()).id(), indicator, PlanCatalog.reporters(tasks, indicator.code())));
             }
         }
         return known;

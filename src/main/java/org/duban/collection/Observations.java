@@ -1,68 +1,110 @@
 package org.duban.collection;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.duban.catalog.CatalogKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads what was reported: the latest revision per date up to a day, or an indicator's full history. */
+/**
+ * Reads what was reported: the latest revision per date up to a day, or an indicator's full history.
+ * Indicators are the catalog's: their keys come from {@link CatalogKeys}, never from its tables.
+ */
 @Service
 public class Observations {
 
     private static final String COLUMNS = """
-            SELECT i.code, o.period_date, o.revision, o.value_number, o.value_text, o.reference_value, o.note, o.channel,
+            SELECT o.indicator_id, o.period_date, o.revision, o.value_number, o.value_text, o.reference_value, o.note, o.channel,
                    o.source, o.submitted_by, o.submitted_at
-            FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN plan p ON p.id = i.plan_id
+            FROM observation o
             """;
 
-    private final JdbcClient jdbc;
+    /** When each value dated on or before a day was first reported: indicator, date, first submission. */
+    public record FirstReport(String indicator, LocalDate date, Instant submittedAt) {
+    }
 
-    Observations(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CatalogKeys keys;
+
+    Observations(JdbcClient jdbc, CatalogKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /** The latest revision of every value dated on or before {@code asOf}, as the evaluation sees them. */
     public List<Observation> latestUpTo(String planCode, LocalDate asOf) {
+        Map<Long, String> codes = codes(planCode);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql(COLUMNS + """
-                WHERE p.code = ? AND o.period_date <= ? AND o.revision = (
+                WHERE o.indicator_id IN (:ids) AND o.period_date <= :asOf AND o.revision = (
                     SELECT MAX(o2.revision) FROM observation o2 WHERE o2.indicator_id = o.indicator_id AND o2.period_date = o.period_date)
-                ORDER BY i.code, o.period_date""")
-                .params(planCode, asOf)
-                .query((rs, n) -> observation(rs))
+                ORDER BY o.indicator_id, o.period_date""")
+                .param("ids", List.copyOf(codes.keySet())).param("asOf", asOf)
+                .query((rs, n) -> observation(rs, codes))
                 .list();
     }
 
-    /** When each value dated on or before {@code asOf} was first reported: indicator, date, first submission. */
+    /** When each value dated on or before {@code asOf} was first reported. */
     public List<FirstReport> firstReports(String planCode, LocalDate asOf) {
+        Map<Long, String> codes = codes(planCode);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
-                SELECT i.code, o.period_date, MIN(o.submitted_at) AS first_submitted FROM observation o
-                JOIN indicator i ON i.id = o.indicator_id JOIN plan p ON p.id = i.plan_id
-                WHERE p.code = ? AND o.period_date <= ? GROUP BY i.code, o.period_date ORDER BY i.code, o.period_date""")
-                .params(planCode, asOf)
-                .query((rs, n) -> new FirstReport(rs.getString("code"), rs.getDate("period_date").toLocalDate(),
+                SELECT o.indicator_id, o.period_date, MIN(o.submitted_at) AS first_submitted FROM observation o
+                WHERE o.indicator_id IN (:ids) AND o.period_date <= :asOf GROUP BY o.indicator_id, o.period_date
+                ORDER BY o.indicator_id, o.period_date""")
+                .param("ids", List.copyOf(codes.keySet())).param("asOf", asOf)
+                .query((rs, n) -> new FirstReport(codes.get(rs.getLong("indicator_id")), rs.getDate("period_date").toLocalDate(),
                         rs.getTimestamp("first_submitted").toInstant()))
                 .list();
     }
 
-    /** The first time a value for an indicator and date was reported. */
-    public record FirstReport(String indicator, LocalDate date, java.time.Instant submittedAt) {
-    }
-
     /** Every revision of an indicator's values, oldest first. */
     public List<Observation> history(String planCode, String indicator) {
-        return jdbc.sql(COLUMNS + " WHERE p.code = ? AND i.code = ? ORDER BY o.period_date, o.revision")
-                .params(planCode, indicator)
-                .query((rs, n) -> observation(rs))
+        Optional<CatalogKeys.IndicatorKey> key = Optional.ofNullable(keys.indicators(planCode).get(indicator));
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + " WHERE o.indicator_id = ? ORDER BY o.period_date, o.revision")
+                .param(key.get().id())
+                .query((rs, n) -> observation(rs, Map.of(key.get().id(), indicator)))
                 .list();
     }
 
-    private static Observation observation(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Observation(rs.getString("code"), rs.getDate("period_date").toLocalDate(), rs.getInt("revision"),
-                rs.getBigDecimal("value_number"), rs.getString("value_text"), rs.getBigDecimal("reference_value"),
-                rs.getString("note"), Channel.valueOf(rs.getString("channel")), rs.getString("source"), rs.getString("submitted_by"),
-                Optional.ofNullable(rs.getTimestamp("submitted_at")).map(java.sql.Timestamp::toInstant).orElse(null));
+    /** Whether anything was ever reported: the demo loads only into an empty database. */
+    public boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM observation").query(Long.class).single() > 0;
     }
 
+    /** How many values were reported for these indicators (by key), for the catalog's check before it drops one. */
+    long countFor(List<Long> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM observation WHERE indicator_id IN (:ids)").param("ids", indicatorIds).query(Long.class).single();
+    }
+
+    private Map<Long, String> codes(String planCode) {
+        Map<Long, String> codes = new HashMap<>();
+        keys.indicators(planCode).values().forEach(key -> codes.put(key.id(), key.code()));
+        return codes;
+    }
+
+    private static Observation observation(ResultSet rs, Map<Long, String> codes) throws SQLException {
+        return new Observation(codes.get(rs.getLong("indicator_id")), rs.getDate("period_date").toLocalDate(), rs.getInt("revision"),
+                rs.getBigDecimal("value_number"), rs.getString("value_text"), rs.getBigDecimal("reference_value"),
+                rs.getString("note"), Channel.valueOf(rs.getString("channel")), rs.getString("source"), rs.getString("submitted_by"),
+                Optional.ofNullable(rs.getTimestamp("submitted_at")).map(Timestamp::toInstant).orElse(null));
+    }
 }

@@ -16,6 +16,7 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
 import org.duban.collection.Channel;
 import org.duban.collection.ObservationIntake;
+import org.duban.collection.Observations;
 import org.duban.collection.Submitter;
 import org.duban.rules.RuleSet;
 import org.duban.rules.RuleSets;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,10 +48,10 @@ class DemoLoader implements ApplicationRunner {
     private final ObservationIntake intake;
     private final Evaluations evaluations;
     private final DubanClock clock;
-    private final JdbcClient jdbc;
+    private final Observations observations;
 
     DemoLoader(@Value("${duban.demo:true}") boolean enabled, @Value("${spring.datasource.url:}") String datasourceUrl, PlanCatalog catalog,
-               RuleSets ruleSets, ObservationIntake intake, Evaluations evaluations, DubanClock clock, JdbcClient jdbc) {
+               RuleSets ruleSets, ObservationIntake intake, Evaluations evaluations, DubanClock clock, Observations observations) {
         this.enabled = enabled;
         this.datasourceUrl = datasourceUrl;
         this.catalog = catalog;
@@ -59,7 +59,7 @@ class DemoLoader implements ApplicationRunner {
         this.intake = intake;
         this.evaluations = evaluations;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.observations = observations;
     }
 
     @Override
@@ -67,7 +67,7 @@ class DemoLoader implements ApplicationRunner {
         if (!enabled || !datasourceUrl.startsWith("jdbc:h2:")) {
             return;
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM observation").query(Integer.class).single() > 0) {
+        if (observations.any()) {
             return;
         }
         Optional<Plan> plan = catalog.plan(Optional.empty());

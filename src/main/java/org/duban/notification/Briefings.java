@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.duban.DubanClock;
 import org.duban.assessment.AssessmentLog;
+import org.duban.catalog.CatalogKeys;
 import org.duban.catalog.Department;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
@@ -20,7 +21,6 @@ import org.duban.rules.facts.AsOf;
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.Level;
 import org.duban.warning.Warning;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,17 +51,17 @@ class Briefings {
     private final AssessmentLog assessments;
     private final NotificationSettings settings;
     private final DubanClock clock;
-    private final JdbcClient jdbc;
+    private final CatalogKeys keys;
 
     Briefings(PlanCatalog catalog, RuleSets ruleSets, Observations observations, AssessmentLog assessments, NotificationSettings settings,
-              DubanClock clock, JdbcClient jdbc) {
+              DubanClock clock, CatalogKeys keys) {
         this.assessments = assessments;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
         this.settings = settings;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /** Today's briefing on the current plan; empty when no plan is loaded. */
@@ -73,7 +73,7 @@ class Briefings {
         Map<String, Department> byName = new HashMap<>();
         catalog.departments().forEach(d -> byName.put(d.name(), d));
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT id, code FROM department").query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id"))).list();
+        keys.departmentsById().forEach((id, department) -> ids.put(department.code(), id));
         Map<String, Observation> latest = new HashMap<>();
         observations.latestUpTo(plan.code(), today).forEach(o -> latest.merge(o.indicator(), o, (a, b) -> a.date().isAfter(b.date()) ? a : b));
         Map<String, String> units = new HashMap<>();

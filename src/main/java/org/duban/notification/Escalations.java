@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.duban.warning.WarningStatus;
 import org.duban.warning.Warnings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,11 +32,10 @@ class Escalations {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final NotificationSettings settings;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Escalations(Warnings warnings, Briefings briefings, Outbox outbox, MailTemplates templates, NotificationSettings settings, JdbcClient jdbc,
+    Escalations(Warnings warnings, Briefings briefings, Outbox outbox, MailTemplates templates, NotificationSettings settings,
                 TransactionTemplate transaction, Clock clock) {
         this.clock = clock;
         this.warnings = warnings;
@@ -46,7 +43,6 @@ class Escalations {
         this.outbox = outbox;
         this.templates = templates;
         this.settings = settings;
-        this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
@@ -64,7 +60,7 @@ class Escalations {
                 Optional.empty());
         int written = 0;
         for (Warning warning : warnings.find(openRed, SYSTEM)) {
-            Optional<Instant> redSince = redSince(warning.id());
+            Optional<Instant> redSince = warnings.redSince(warning.id());
             if (redSince.isEmpty() || redSince.get().isAfter(cutoff)) {
                 continue;
             }
@@ -85,12 +81,5 @@ class Escalations {
                 "escalation-" + warning.id() + "-" + redSince.toEpochMilli(), settings.leaders(), List.of(department.email()), subject,
                 templates.render("escalation", variables)));
         return Boolean.TRUE.equals(wrote);
-    }
-
-    /** When the warning last became RED (raised, escalated or reopened at RED). */
-    private Optional<Instant> redSince(long warningId) {
-        return jdbc.sql("""
-                SELECT MAX(happened_at) FROM warning_event WHERE warning_id = ? AND to_level = 'RED' AND event IN ('RAISED', 'ESCALATED', 'REOPENED')""")
-                .param(warningId).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 }

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.duban.catalog.CatalogKeys;
+import org.duban.catalog.Department;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +33,15 @@ public class Outbox {
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
 
+    /** A message whose department left the registry still lists. */
+    private static final Department UNKNOWN = new Department("", "—", null, null);
+
     private final JdbcClient jdbc;
+    private final CatalogKeys keys;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, CatalogKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -91,12 +99,14 @@ public class Outbox {
     }
 
     public List<Message> latest(int limit) {
+        Map<Long, Department> departments = keys.departmentsById();
         return jdbc.sql("""
-                SELECT m.id, m.kind, d.name, m.to_addresses, m.cc_addresses, m.subject, m.status, m.attempts, m.created_at, m.next_attempt_at,
-                       m.sent_at, m.last_error, m.file_path
-                FROM mail_outbox m JOIN department d ON d.id = m.department_id ORDER BY m.id DESC LIMIT ?""")
+                SELECT m.id, m.kind, m.department_id, m.to_addresses, m.cc_addresses, m.subject, m.status, m.attempts, m.created_at,
+                       m.next_attempt_at, m.sent_at, m.last_error, m.file_path
+                FROM mail_outbox m ORDER BY m.id DESC LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("kind"), rs.getString("name"), rs.getString("to_addresses"),
+                .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("kind"),
+                        departments.getOrDefault(rs.getLong("department_id"), UNKNOWN).name(), rs.getString("to_addresses"),
                         rs.getString("cc_addresses"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("last_error"),

@@ -11,8 +11,11 @@ import java.util.Set;
 
 import org.duban.assessment.Assessment;
 import org.duban.assessment.EvaluationCompleted;
+import org.duban.assessment.WarningsTallied;
+import org.duban.catalog.CatalogKeys;
 import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Level;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,9 +46,13 @@ class WarningReconciliation {
 
     private final JdbcClient jdbc;
     private final WarningHistory history;
+    private final CatalogKeys keys;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WarningReconciliation(JdbcClient jdbc, WarningHistory history, Clock clock) {
+    WarningReconciliation(JdbcClient jdbc, WarningHistory history, CatalogKeys keys, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.keys = keys;
         this.clock = clock;
         this.jdbc = jdbc;
         this.history = history;
@@ -53,15 +60,14 @@ class WarningReconciliation {
 
     @EventListener
     void on(EvaluationCompleted run) {
-        long planId = jdbc.sql("SELECT id FROM plan WHERE code = ?").param(run.planCode()).query(Long.class).single();
+        long planId = keys.planId(run.planCode()).orElseThrow();
+        Map<Integer, Long> tasks = keys.taskIds(run.planCode());
         Map<String, IndicatorRef> indicators = new HashMap<>();
         Map<Long, String> codes = new HashMap<>();
-        jdbc.sql("SELECT id, code, task_id FROM indicator WHERE plan_id = ?").param(planId)
-                .query((rs, n) -> {
-                    indicators.put(rs.getString("code"), new IndicatorRef(rs.getLong("id"), rs.getLong("task_id")));
-                    codes.put(rs.getLong("id"), rs.getString("code"));
-                    return null;
-                }).list();
+        keys.indicators(run.planCode()).values().forEach(key -> {
+            indicators.put(key.code(), new IndicatorRef(key.id(), tasks.get(key.task())));
+            codes.put(key.id(), key.code());
+        });
         // the current warning of an indicator: its open one, else its newest (older resolved ones are history)
         Map<Long, Existing> existing = new HashMap<>();
         jdbc.sql("SELECT id, indicator_id, warning_level, status, pending_level, pending_since FROM early_warning WHERE plan_id = ? ORDER BY id")
@@ -93,6 +99,15 @@ class WarningReconciliation {
                 clear(run, row, run.met().contains(codes.get(row.indicatorId())));
             }
         }
+        events.publishEvent(tally(run.runId()));
+    }
+
+    private WarningsTallied tally(long runId) {
+        int open = jdbc.sql("SELECT COUNT(*) FROM early_warning WHERE last_run_id = ? AND status <> 'RESOLVED'").param(runId).query(Integer.class).single();
+        int raised = jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event IN ('RAISED', 'REOPENED')").param(runId)
+                .query(Integer.class).single();
+        int resolved = jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event = 'RESOLVED'").param(runId).query(Integer.class).single();
+        return new WarningsTallied(runId, open, raised, resolved);
     }
 
     private void raise(EvaluationCompleted run, long planId, IndicatorRef indicator, Assessment a, String rule) {

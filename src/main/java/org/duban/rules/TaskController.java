@@ -1,11 +1,12 @@
-package org.duban.web;
+package org.duban.rules;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.NotFound;
+import org.duban.access.Accounts;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
-import org.duban.rules.RuleSets;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

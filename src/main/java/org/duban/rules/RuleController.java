@@ -1,4 +1,4 @@
-package org.duban.web;
+package org.duban.rules;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.duban.catalog.CatalogProblem;
 import org.duban.catalog.PlanCatalog;
-import org.duban.rules.RuleSet;
-import org.duban.rules.RuleSets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

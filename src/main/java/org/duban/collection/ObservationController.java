@@ -1,15 +1,11 @@
-package org.duban.web;
+package org.duban.collection;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.collection.Channel;
-import org.duban.collection.Observation;
-import org.duban.collection.ObservationInput;
-import org.duban.collection.ObservationFiles;
-import org.duban.collection.ObservationIntake;
-import org.duban.collection.Observations;
+import org.duban.NotFound;
+import org.duban.access.Accounts;
 import org.duban.catalog.PlanCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,14 +31,14 @@ class ObservationController {
     private final ObservationFiles files;
     private final Observations observations;
     private final PlanCatalog catalog;
-    private final Caller caller;
+    private final Accounts accounts;
 
-    ObservationController(ObservationIntake intake, ObservationFiles files, Observations observations, PlanCatalog catalog, Caller caller) {
+    ObservationController(ObservationIntake intake, ObservationFiles files, Observations observations, PlanCatalog catalog, Accounts accounts) {
         this.intake = intake;
         this.files = files;
         this.observations = observations;
         this.catalog = catalog;
-        this.caller = caller;
+        this.accounts = accounts;
     }
 
     @PostMapping
@@ -53,7 +49,7 @@ class ObservationController {
             Submitted s = body.get(i) == null ? new Submitted(null, null, null, null, null) : body.get(i);
             inputs.add(ObservationInput.of(s.indicator(), s.date(), s.value(), s.reference(), s.note(), "第 " + (i + 1) + " 条"));
         }
-        return intake.submit(plan, inputs, caller.submitter(user), Channel.API, "api");
+        return intake.submit(plan, inputs, Submitter.of(accounts.of(user)), Channel.API, "api");
     }
 
     /** A CSV or XLSX file (multipart field {@code file}): every row is stored, or none. */
@@ -62,14 +58,14 @@ class ObservationController {
     ObservationIntake.Receipt upload(@RequestParam("file") MultipartFile file, @RequestParam Optional<String> plan, Authentication user)
 {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.csv" : file.getOriginalFilename();
-        return files.importFile(plan, name, file.getSize(), file::getInputStream, caller.submitter(user), Channel.UPLOAD);
+        return files.importFile(plan, name, file.getSize(), file::getInputStream, Submitter.of(accounts.of(user)), Channel.UPLOAD);
     }
 
     /** Every revision of one indicator's values; a department sees only what it reports. */
     @GetMapping
     List<Observation> history(@RequestParam String indicator, @RequestParam Optional<String> plan, Authentication user) {
         String code = catalog.plan(plan).orElseThrow(() -> new NotFound("尚未加载任何计划")).code();
-        caller.of(user).departmentCode().ifPresent(own -> {
+        accounts.of(user).departmentCode().ifPresent(own -> {
             boolean leads = catalog.tasks(code).stream()
                     .filter(task -> task.indicators().stream().anyMatch(i -> i.code().equals(indicator)))
                     .anyMatch(task -> task.leadDepartments().stream().anyMatch(d -> d.code().equals(own)));

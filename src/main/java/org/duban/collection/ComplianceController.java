@@ -1,10 +1,10 @@
-package org.duban.web;
+package org.duban.collection;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.duban.access.Accounts;
 import org.duban.DubanClock;
-import org.duban.collection.Compliance;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,19 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplianceController {
 
     private final Compliance compliance;
-    private final Caller caller;
+    private final Accounts accounts;
     private final DubanClock clock;
 
-    ComplianceController(Compliance compliance, Caller caller, DubanClock clock) {
+    ComplianceController(Compliance compliance, Accounts accounts, DubanClock clock) {
         this.clock = clock;
         this.compliance = compliance;
-        this.caller = caller;
+        this.accounts = accounts;
     }
 
     @GetMapping
     Compliance.Report report(@RequestParam Optional<LocalDate> asOf, @RequestParam Optional<String> plan,
                              @RequestParam Optional<String> department, Authentication user) {
-        Optional<String> own = caller.of(user).departmentCode();
+        Optional<String> own = accounts.of(user).departmentCode();
         return compliance.report(plan, asOf.orElse(clock.today()), own.isPresent() ? own : department);
     }
 }

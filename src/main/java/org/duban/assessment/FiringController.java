@@ -1,6 +1,5 @@
-package org.duban.web;
+package org.duban.assessment;
 
-import org.duban.assessment.FiringLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

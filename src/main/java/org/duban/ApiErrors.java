@@ -1,15 +1,12 @@
-package org.duban.web;
+package org.duban;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
-import org.duban.assessment.EvaluationFailed;
-import org.duban.collection.ObservationProblem;
-import org.duban.collection.ObservationsRejected;
-import org.duban.warning.WarningProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,41 +27,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Errors of the JSON API as RFC 9457 problem details, with the reason in Chinese. Spring's own
+ * Errors of the JSON API as RFC 9457 problem details, with the reason in Chinese; each module answers
+ * its own errors (e.g. {@code collection.ObservationErrors}), this class the ones every request can meet. Spring's own
  * request errors (unreadable JSON, a parameter of the wrong type, a missing part, a file over the
  * upload limit) are given Chinese reasons that name the field; nothing a client sends should end
  * in a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> rejected(ObservationsRejected rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "数据未保存：共 " + rejected.problems().size() + " 处错误，请全部改正后重新提交");
-        problem.setTitle("数据有误");
-        List<ObservationProblem> errors = rejected.problems();
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> warning(WarningProblem error) {
-        HttpStatus status = switch (error.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, error.getMessage()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> evaluation(EvaluationFailed error) {
-        return ResponseEntity.unprocessableEntity().body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, error.getMessage()));
-    }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException error) {

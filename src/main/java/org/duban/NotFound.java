@@ -1,12 +1,12 @@
-package org.duban.web;
+package org.duban;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A 404 whose reason a person can read. */
-final class NotFound extends ResponseStatusException {
+public final class NotFound extends ResponseStatusException {
 
-    NotFound(String reason) {
+    public NotFound(String reason) {
         super(HttpStatus.NOT_FOUND, reason);
     }
 }

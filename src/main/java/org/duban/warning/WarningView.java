@@ -1,10 +1,9 @@
-package org.duban.web;
+package org.duban.warning;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.duban.warning.Warning;
 
 /** A warning in the API: the task, indicator, its causes (most severe first), level, status, rule, message and departments. */
 record WarningView(long id, int task, String taskTitle, String indicator, String indicatorName, String cause, List<String> causes, String level,

@@ -1,11 +1,9 @@
-package org.duban.web;
+package org.duban.access;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.access.Accounts;
-import org.duban.access.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;

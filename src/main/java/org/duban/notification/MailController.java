@@ -1,9 +1,10 @@
-package org.duban.web;
+package org.duban.notification;
 
 import java.util.List;
 import java.util.Map;
 
-import org.duban.notification.Outbox;
+import org.duban.NotFound;
+import org.duban.access.Accounts;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,12 +1,11 @@
-package org.duban.web;
+package org.duban.assessment;
 
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.assessment.AssessmentLog;
+import org.duban.access.Accounts;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
-import org.duban.warning.Viewer;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,24 +22,24 @@ class AssessmentController {
 
     private final AssessmentLog assessments;
     private final PlanCatalog catalog;
-    private final Caller caller;
+    private final Accounts accounts;
 
-    AssessmentController(AssessmentLog assessments, PlanCatalog catalog, Caller caller) {
+    AssessmentController(AssessmentLog assessments, PlanCatalog catalog, Accounts accounts) {
         this.assessments = assessments;
         this.catalog = catalog;
-        this.caller = caller;
+        this.accounts = accounts;
     }
 
     @GetMapping
     List<AssessmentLog.Entry> assessments(@RequestParam Optional<Long> runId, @RequestParam Optional<String> plan,
                                           @RequestParam Optional<Integer> task, @RequestParam Optional<String> indicator,
                                           Authentication authentication) {
-        Viewer viewer = caller.viewer(authentication);
+        Optional<String> department = accounts.of(authentication).departmentCode();
         List<AssessmentLog.Entry> entries = assessments.find(runId, plan, task, indicator);
-        if (viewer.departmentCode().isEmpty()) {
+        if (department.isEmpty()) {
             return entries;
         }
-        String own = viewer.departmentCode().get();
+        String own = department.get();
         List<Task> involved = catalog.plan(plan).map(p -> catalog.tasks(p.code())).orElse(List.of()).stream()
                 .filter(t -> t.involves(own)).toList();
         return entries.stream().filter(e -> involved.stream().anyMatch(t -> t.measuredBy(e.indicator()))).toList();

@@ -1,14 +1,11 @@
-package org.duban.web;
+package org.duban.warning;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.access.Accounts;
 import org.duban.rules.facts.Level;
-import org.duban.warning.WarningEvent;
-import org.duban.warning.WarningProblem;
-import org.duban.warning.WarningStatus;
-import org.duban.warning.Warnings;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +27,11 @@ class WarningController {
     }
 
     private final Warnings warnings;
-    private final Caller caller;
+    private final Accounts accounts;
 
-    WarningController(Warnings warnings, Caller caller) {
+    WarningController(Warnings warnings, Accounts accounts) {
         this.warnings = warnings;
-        this.caller = caller;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -42,28 +39,28 @@ class WarningController {
                            @RequestParam Optional<String> department, @RequestParam Optional<Integer> task, Authentication user) {
         Warnings.Filter filter = new Warnings.Filter(status.map(s -> parse(WarningStatus.class, s, "status")),
                 level.map(l -> parse(Level.class, l, "level")), department, task, Optional.empty());
-        return warnings.find(filter, caller.viewer(user)).stream().map(WarningView::of).toList();
+        return warnings.find(filter, Viewer.of(accounts.of(user))).stream().map(WarningView::of).toList();
     }
 
     @GetMapping("/{id}")
     WarningView one(@PathVariable long id, Authentication user) {
-        return warnings.find(id, caller.viewer(user)).map(WarningView::of)
+        return warnings.find(id, Viewer.of(accounts.of(user))).map(WarningView::of)
                 .orElseThrow(() -> new WarningProblem(WarningProblem.Kind.NOT_FOUND, "没有编号为 " + id + " 的预警"));
     }
 
     @GetMapping("/{id}/history")
     List<WarningEvent> history(@PathVariable long id, Authentication user) {
-        return warnings.history(id, caller.viewer(user));
+        return warnings.history(id, Viewer.of(accounts.of(user)));
     }
 
     @PostMapping("/{id}/acknowledge")
     WarningView acknowledge(@PathVariable long id, @RequestBody Acknowledgement body, Authentication user) {
-        return WarningView.of(warnings.acknowledge(id, caller.viewer(user), body.explanation(), body.promisedDate()));
+        return WarningView.of(warnings.acknowledge(id, Viewer.of(accounts.of(user)), body.explanation(), body.promisedDate()));
     }
 
     @PostMapping("/{id}/resolve")
     WarningView resolve(@PathVariable long id, @RequestBody(required = false) Resolution body, Authentication user) {
-        return WarningView.of(warnings.resolve(id, caller.viewer(user), body == null ? null : body.comment()));
+        return WarningView.of(warnings.resolve(id, Viewer.of(accounts.of(user)), body == null ? null : body.comment()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

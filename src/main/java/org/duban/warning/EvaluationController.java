@@ -1,15 +1,14 @@
-package org.duban.web;
+package org.duban.warning;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.duban.NotFound;
+import org.duban.access.Accounts;
 import org.duban.DubanClock;
 import org.duban.assessment.EvaluationRun;
 import org.duban.assessment.Evaluations;
-import org.duban.warning.Viewer;
-import org.duban.warning.Warning;
-import org.duban.warning.Warnings;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +34,14 @@ class EvaluationController {
 
     private final Evaluations evaluations;
     private final Warnings warnings;
-    private final Caller caller;
+    private final Accounts accounts;
     private final DubanClock clock;
 
-    EvaluationController(Evaluations evaluations, Warnings warnings, Caller caller, DubanClock clock) {
+    EvaluationController(Evaluations evaluations, Warnings warnings, Accounts accounts, DubanClock clock) {
         this.clock = clock;
         this.evaluations = evaluations;
         this.warnings = warnings;
-        this.caller = caller;
+        this.accounts = accounts;
     }
 
     @PostMapping
@@ -50,7 +49,7 @@ class EvaluationController {
     RunView run(@RequestBody Request request, Authentication user) {
         LocalDate asOf = request == null || request.asOf() == null ? clock.today() : request.asOf();
         EvaluationRun run = evaluations.run(Optional.ofNullable(request == null ? null : request.plan()), asOf, user.getName());
-        return view(run, caller.viewer(user));
+        return view(run, Viewer.of(accounts.of(user)));
     }
 
     @GetMapping
@@ -60,7 +59,7 @@ class EvaluationController {
 
     @GetMapping("/{runId}")
     RunView run(@PathVariable long runId, Authentication user) {
-        return view(evaluations.find(runId).orElseThrow(() -> new NotFound("没有编号为 " + runId + " 的评估")), caller.viewer(user));
+        return view(evaluations.find(runId).orElseThrow(() -> new NotFound("没有编号为 " + runId + " 的评估")), Viewer.of(accounts.of(user)));
     }
 
     private RunView view(EvaluationRun run, Viewer viewer) {

@@ -1,4 +1,4 @@
-package org.duban.web;
+package org.duban.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,11 +1,10 @@
-package org.duban.web;
+package org.duban.rules;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.duban.catalog.Department;
 import org.duban.catalog.Task;
-import org.duban.rules.RuleSet;
 
 /** A task as the API shows it: departments by name, indicators with their criteria, and other tasks' indicators it shares. */
 record TaskView(int number, int section, String sectionTitle, String title, String text,

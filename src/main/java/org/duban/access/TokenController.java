@@ -1,9 +1,9 @@
-package org.duban.web;
+package org.duban.access;
 
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.access.ApiTokens;
+import org.duban.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,9 +1,10 @@
-package org.duban.web;
+package org.duban.scheduling;
 
 import java.util.List;
 import java.util.Map;
 
-import org.duban.scheduling.Jobs;
+import org.duban.NotFound;
+import org.duban.access.Accounts;
 import org.quartz.SchedulerException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

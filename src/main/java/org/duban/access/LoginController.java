@@ -1,10 +1,9 @@
-package org.duban.web;
+package org.duban.access;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.duban.access.LoginThrottle;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

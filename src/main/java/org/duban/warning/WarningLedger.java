@@ -1,0 +1,119 @@
+package org.duban.warning;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.duban.catalog.CatalogKeys;
+import org.duban.catalog.Department;
+import org.duban.catalog.Indicator;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Task;
+import org.duban.rules.facts.Cause;
+import org.duban.rules.facts.Level;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The warning rows as people read them: each with its plan, task, indicator and departments as the
+ * catalog says today (an indicator that moved task shows its new task), and with the departments of
+ * every task that shares its indicator. Reads only {@code early_warning}; the rest comes from the catalog's API.
+ */
+@Component
+class WarningLedger {
+
+    private static final String SELECT = """
+            SELECT id, indicator_id, cause, causes, warning_level, status, rule_name, message, raised_at, updated_at, last_run_id,
+                   acknowledged_by, acknowledged_at, explanation, promised_date, resolved_by, resolved_at, resolution_comment
+            FROM early_warning""";
+
+    /** A warning and who it concerns, by code and by name, for filtering. */
+    record Entry(Warning warning, List<Integer> tasks, List<String> departments) {
+
+        boolean concerns(String department) {
+            return departments.contains(department);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CatalogKeys keys;
+    private final PlanCatalog catalog;
+
+    WarningLedger(JdbcClient jdbc, CatalogKeys keys, PlanCatalog catalog) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.catalog = catalog;
+    }
+
+    /** Rows matching {@code where} (over early_warning's own columns), with their catalog context, in task and indicator order. */
+    List<Entry> read(String where, List<Object> params) {
+        List<Row> rows = jdbc.sql(SELECT + where).params(params).query((rs, n) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CatalogKeys.IndicatorKey> indicators = keys.indicatorsById();
+        Map<String, List<Task>> tasksByPlan = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (Row row : rows) {
+            CatalogKeys.IndicatorKey key = indicators.get(row.indicatorId());
+            if (key == null) {
+                continue;
+            }
+            List<Task> tasks = tasksByPlan.computeIfAbsent(key.plan(), catalog::tasks);
+            entries.add(entry(row, key, tasks));
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.warning().task()).thenComparing(e -> e.warning().indicator())
+                .thenComparing(e -> e.warning().id()));
+        return entries;
+    }
+
+    private static Entry entry(Row row, CatalogKeys.IndicatorKey key, List<Task> tasks) {
+        // the indicator's own task first, then every task sharing it
+        List<Task> measuring = tasks.stream().filter(t -> t.measuredBy(key.code()))
+                .sorted(Comparator.comparing((Task t) -> t.number() != key.task())).toList();
+        Task own = measuring.stream().filter(t -> t.number() == key.task()).findFirst().orElseThrow();
+        String name = own.indicators().stream().filter(i -> i.code().equals(key.code())).map(Indicator::name).findFirst().orElse(key.code());
+        List<Department> leads = measuring.stream().flatMap(t -> t.leadDepartments().stream()).distinct().toList();
+        List<Department> cos = measuring.stream().flatMap(t -> t.coDepartments().stream()).distinct().filter(d -> !leads.contains(d)).toList();
+        Warning warning = new Warning(row.id(), key.plan(), own.number(), own.title(), key.code(), name, row.causes(), row.level(), row.status(),
+                row.rule(), row.message(), leads.stream().map(Department::name).toList(), cos.stream().map(Department::name).toList(),
+                row.raisedAt(), row.updatedAt(), row.lastRunId(), row.acknowledgedBy(), row.acknowledgedAt(), row.explanation(),
+                row.promisedDate(), row.resolvedBy(), row.resolvedAt(), row.resolutionComment());
+        List<String> departments = Stream.concat(leads.stream(), cos.stream()).flatMap(d -> Stream.of(d.code(), d.name())).toList();
+        return new Entry(warning, measuring.stream().map(Task::number).toList(), departments);
+    }
+
+    private record Row(long id, long indicatorId, List<Cause> causes, Level level, WarningStatus status, String rule, String message,
+                       Instant raisedAt, Instant updatedAt, long lastRunId, String acknowledgedBy, Instant acknowledgedAt,
+                       String explanation, LocalDate promisedDate, String resolvedBy, Instant resolvedAt, String resolutionComment) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("indicator_id"), causes(rs.getString("causes"), rs.getString("cause")),
+                Level.valueOf(rs.getString("warning_level")), WarningStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
+                rs.getString("message"), instant(rs.getTimestamp("raised_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("last_run_id"),
+                rs.getString("acknowledged_by"), instant(rs.getTimestamp("acknowledged_at")), rs.getString("explanation"),
+                Optional.ofNullable(rs.getDate("promised_date")).map(java.sql.Date::toLocalDate).orElse(null), rs.getString("resolved_by"),
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolution_comment"));
+    }
+
+    /** Warnings written before causes were listed carry only their one cause. */
+    private static List<Cause> causes(String causes, String cause) {
+        String joined = causes == null || causes.isBlank() ? cause : causes;
+        return Arrays.stream(joined.split(",")).map(String::strip).map(Cause::valueOf).toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
