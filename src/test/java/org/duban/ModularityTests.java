@@ -1,10 +1,12 @@
 package org.duban;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,6 +26,25 @@ class ModularityTests {
     @Test
     void modulesUseEachOtherOnlyThroughTheirApisAndHaveNoCycles() {
         MODULES.verify();
+    }
+
+    @Test
+    void writesTheModuleDiagramsAndTheReadmeNamesEveryModule() throws Exception {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.C4))
+                .writeIndividualModulesAsPlantUml();
+
+        assertThat(java.nio.file.Path.of("docs/modules/components.puml")).exists();
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String architecture = readme.substring(readme.indexOf("## Architecture"));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(architecture);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        MODULES.forEach(module -> modules.add(module.getIdentifier().toString()));
+        assertThat(documented).as("modules in README's architecture table").isEqualTo(modules);
     }
 
     @Test
