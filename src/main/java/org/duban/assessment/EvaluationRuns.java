@@ -43,14 +43,14 @@ class EvaluationRuns {
         jdbc.sql("""
                 INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(planId, asOf, Timestamp.from(clock.instant()), version, EvaluationRun.RUNNING, triggeredBy, instance)
+                .params(planId, asOf, Timestamp.from(clock.instant()), version, EvaluationRun.Outcome.RUNNING.name(), triggeredBy, instance)
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
     void succeed(long runId, int firings) {
         jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, firings = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), EvaluationRun.SUCCEEDED, firings, runId)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.Outcome.SUCCEEDED.name(), firings, runId)
                 .update();
     }
 
@@ -63,19 +63,19 @@ class EvaluationRuns {
 
     void fail(long runId, String error) {
         jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), EvaluationRun.FAILED, error, runId)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.Outcome.FAILED.name(), error, runId)
                 .update();
     }
 
     List<Running> running() {
-        return jdbc.sql("SELECT id, instance_id FROM evaluation_run WHERE outcome = ?").param(EvaluationRun.RUNNING)
+        return jdbc.sql("SELECT id, instance_id FROM evaluation_run WHERE outcome = ?").param(EvaluationRun.Outcome.RUNNING.name())
                 .query((rs, n) -> new Running(rs.getLong("id"), rs.getString("instance_id"))).list();
     }
 
     /** Closes a run its instance left behind; false when it ended meanwhile. */
     boolean abandon(long runId, String reason) {
         return jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ? AND outcome = ?")
-                .params(Timestamp.from(clock.instant()), EvaluationRun.ABANDONED, reason, runId, EvaluationRun.RUNNING)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.Outcome.ABANDONED.name(), reason, runId, EvaluationRun.Outcome.RUNNING.name())
                 .update() == 1;
     }
 
@@ -92,7 +92,7 @@ class EvaluationRuns {
     private static EvaluationRun run(java.sql.ResultSet rs, Map<Long, String> plans) throws java.sql.SQLException {
         return new EvaluationRun(rs.getLong("id"), plans.get(rs.getLong("plan_id")), rs.getDate("as_of").toLocalDate(),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("rule_set_version"),
-                rs.getString("outcome"), rs.getString("triggered_by"), rs.getObject("firings", Integer.class),
+                EvaluationRun.Outcome.valueOf(rs.getString("outcome")), rs.getString("triggered_by"), rs.getObject("firings", Integer.class),
                 rs.getObject("warnings_open", Integer.class), rs.getObject("warnings_raised", Integer.class),
                 rs.getObject("warnings_resolved", Integer.class), rs.getString("error_message"));
     }

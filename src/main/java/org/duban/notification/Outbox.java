@@ -21,17 +21,17 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
     /** A message in the outbox, as {@code GET /api/mail} shows it. */
-    public record Message(long id, String kind, String department, String to, String cc, String subject, String status,
+    public record Message(long id, String kind, String department, String to, String cc, String subject, Status status,
                           int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError, String file) {
     }
 
     record Pending(long id, String to, String cc, String subject, String html, String text, int attempts) {
     }
 
-    static final String PENDING = "PENDING";
-    static final String SENDING = "SENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
+    /** Where a message is: waiting (again, after a failed attempt), claimed by a sender, delivered, or given up. */
+    public enum Status {
+        PENDING, SENDING, SENT, FAILED
+    }
 
     /** A message whose department left the registry still lists. */
     private static final Department UNKNOWN = new Department("", "—", null, null);
@@ -58,7 +58,7 @@ public class Outbox {
                                          status, attempts, next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(departmentId, kind, key, String.join(",", to), cc.isEmpty() ? null : String.join(",", cc), subject, body.html(),
-                        body.text(), PENDING, now, now)
+                        body.text(), Status.PENDING.name(), now, now)
                 .update();
         return true;
     }
@@ -66,13 +66,13 @@ public class Outbox {
     /** Messages due for an attempt: pending ones, and ones whose sending lease ran out (a crash mid-send). */
     List<Long> due(int limit) {
         return jdbc.sql("SELECT id FROM mail_outbox WHERE status IN (?, ?) AND next_attempt_at <= ? ORDER BY id LIMIT ?")
-                .params(PENDING, SENDING, Timestamp.from(clock.instant()), limit).query(Long.class).list();
+                .params(Status.PENDING.name(), Status.SENDING.name(), Timestamp.from(clock.instant()), limit).query(Long.class).list();
     }
 
     /** Takes a message for sending, with a lease; false if another instance took it first. */
     Optional<Pending> claim(long id, Instant leaseUntil) {
         int claimed = jdbc.sql("UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?")
-                .params(SENDING, Timestamp.from(leaseUntil), id, PENDING, SENDING, Timestamp.from(clock.instant())).update();
+                .params(Status.SENDING.name(), Timestamp.from(leaseUntil), id, Status.PENDING.name(), Status.SENDING.name(), Timestamp.from(clock.instant())).update();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -84,18 +84,18 @@ public class Outbox {
 
     void sent(long id, String file) {
         jdbc.sql("UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL, file_path = ? WHERE id = ?")
-                .params(SENT, Timestamp.from(clock.instant()), file, id).update();
+                .params(Status.SENT.name(), Timestamp.from(clock.instant()), file, id).update();
     }
 
     void failed(long id, String error, Instant retryAt, boolean giveUp) {
         jdbc.sql("UPDATE mail_outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
-                .params(giveUp ? FAILED : PENDING, error.length() > 2000 ? error.substring(0, 2000) : error, Timestamp.from(retryAt), id).update();
+                .params(giveUp ? Status.FAILED.name() : Status.PENDING.name(), error.length() > 2000 ? error.substring(0, 2000) : error, Timestamp.from(retryAt), id).update();
     }
 
     /** Puts a FAILED message back in the queue. */
     public boolean retry(long id) {
         return jdbc.sql("UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status = ?")
-                .params(PENDING, Timestamp.from(clock.instant()), id, FAILED).update() > 0;
+                .params(Status.PENDING.name(), Timestamp.from(clock.instant()), id, Status.FAILED.name()).update() > 0;
     }
 
     public List<Message> latest(int limit) {
@@ -107,7 +107,7 @@ public class Outbox {
                 .param(limit)
                 .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("kind"),
                         departments.getOrDefault(rs.getLong("department_id"), UNKNOWN).name(), rs.getString("to_addresses"),
-                        rs.getString("cc_addresses"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("cc_addresses"), rs.getString("subject"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("last_error"),
                         rs.getString("file_path")))

@@ -17,7 +17,12 @@ import org.springframework.stereotype.Component;
 class JobRunLog extends JobListenerSupport {
 
     /** One execution of a job. */
-    record JobRun(String job, String instance, Instant startedAt, Instant finishedAt, String outcome, String message) {
+    /** How a job's run ended, or that it has not. */
+    enum Outcome {
+        RUNNING, SUCCEEDED, FAILED
+    }
+
+    record JobRun(String job, String instance, Instant startedAt, Instant finishedAt, Outcome outcome, String message) {
     }
 
     private final JdbcClient jdbc;
@@ -35,9 +40,9 @@ class JobRunLog extends JobListenerSupport {
 
     @Override
     public void jobToBeExecuted(JobExecutionContext context) {
-        jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, scheduled_for, outcome) VALUES (?, ?, ?, ?, ?, 'RUNNING')")
+        jdbc.sql("INSERT INTO job_run (job_name, fire_id, instance, started_at, scheduled_for, outcome) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(context.getJobDetail().getKey().getName(), context.getFireInstanceId(), instance(context), Timestamp.from(clock.instant()),
-                        context.getScheduledFireTime() == null ? null : new Timestamp(context.getScheduledFireTime().getTime()))
+                        context.getScheduledFireTime() == null ? null : new Timestamp(context.getScheduledFireTime().getTime()), Outcome.RUNNING.name())
                 .update();
     }
 
@@ -45,7 +50,7 @@ class JobRunLog extends JobListenerSupport {
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
         String message = failure == null ? null : String.valueOf(failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
         jdbc.sql("UPDATE job_run SET finished_at = ?, outcome = ?, message = ? WHERE fire_id = ?")
-                .params(Timestamp.from(clock.instant()), failure == null ? "SUCCEEDED" : "FAILED",
+                .params(Timestamp.from(clock.instant()), (failure == null ? Outcome.SUCCEEDED : Outcome.FAILED).name(),
                         message == null ? null : message.substring(0, Math.min(message.length(), 2000)), context.getFireInstanceId())
                 .update();
     }
@@ -54,7 +59,7 @@ class JobRunLog extends JobListenerSupport {
         return jdbc.sql("SELECT job_name, instance, started_at, finished_at, outcome, message FROM job_run WHERE job_name = ? ORDER BY id DESC LIMIT ?")
                 .params(job, limit)
                 .query((rs, n) -> new JobRun(rs.getString("job_name"), rs.getString("instance"), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), rs.getString("outcome"),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), Outcome.valueOf(rs.getString("outcome")),
                         rs.getString("message")))
                 .list();
     }

@@ -28,7 +28,7 @@ class EvaluationController {
     record Request(LocalDate asOf, String plan) {
     }
 
-    record RunView(long runId, String plan, LocalDate asOf, String ruleSetVersion, String outcome, Integer firings,
+    record RunView(long runId, String plan, LocalDate asOf, String ruleSetVersion, EvaluationRun.Outcome outcome, Integer firings,
                    Integer warningsRaised, Integer warningsResolved, List<WarningView> warnings) {
     }
 

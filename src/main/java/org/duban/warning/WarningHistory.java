@@ -15,7 +15,7 @@ class WarningHistory {
      * One change of a warning. {@code runId} is null for steps people take; {@code message} and
      * {@code causes} are the warning's at that moment, where a run changed them.
      */
-    record Step(long warningId, Long runId, String event, String fromLevel, String toLevel, String fromStatus, String toStatus,
+    record Step(long warningId, Long runId, WarningEvent.Kind event, String fromLevel, String toLevel, String fromStatus, String toStatus,
                 String actor, String comment, String message, String causes) {
     }
 
@@ -32,13 +32,13 @@ class WarningHistory {
                 INSERT INTO warning_event (warning_id, run_id, happened_at, event, from_level, to_level, from_status, to_status, actor,
                                            comment, message, causes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(step.warningId(), step.runId(), Timestamp.from(clock.instant()), step.event(), step.fromLevel(), step.toLevel(),
+                .params(step.warningId(), step.runId(), Timestamp.from(clock.instant()), step.event().name(), step.fromLevel(), step.toLevel(),
                         step.fromStatus(), step.toStatus(), step.actor(), step.comment(), step.message(), step.causes())
                 .update();
     }
 
     /** A step a person takes: no run, no new message. */
-    void record(long warningId, String event, String fromLevel, String toLevel, String fromStatus, String toStatus, String actor,
+    void record(long warningId, WarningEvent.Kind event, String fromLevel, String toLevel, String fromStatus, String toStatus, String actor,
                 String comment) {
         record(new Step(warningId, null, event, fromLevel, toLevel, fromStatus, toStatus, actor, comment, null, null));
     }

@@ -120,7 +120,7 @@ class WarningReconciliation {
                         WarningStatus.OPEN.name(), cut(rule, 300), cut(a.message(), 1000), run.runId(), run.runId(), now, now)
                 .update();
         long id = jdbc.sql("SELECT MAX(id) FROM early_warning WHERE indicator_id = ?").param(indicator.id()).query(Long.class).single();
-        step(id, run, "RAISED", null, a.level(), null, WarningStatus.OPEN, null, a);
+        step(id, run, WarningEvent.Kind.RAISED, null, a.level(), null, WarningStatus.OPEN, null, a);
     }
 
     private void follow(EvaluationCompleted run, Existing row, IndicatorRef indicator, Assessment a, String rule) {
@@ -128,15 +128,15 @@ class WarningReconciliation {
         if (row.status() == WarningStatus.RESOLVED) {
             update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
             jdbc.sql("UPDATE early_warning SET resolved_by = NULL, resolved_at = NULL, resolution_comment = NULL WHERE id = ?").param(row.id()).update();
-            step(row.id(), run, "REOPENED", row.level(), level, row.status(), WarningStatus.OPEN, "预警条件再次出现", a);
+            step(row.id(), run, WarningEvent.Kind.REOPENED, row.level(), level, row.status(), WarningStatus.OPEN, "预警条件再次出现", a);
         } else if (level.above(row.level())) {
             update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
-            step(row.id(), run, "ESCALATED", row.level(), level, row.status(), WarningStatus.OPEN, null, a);
+            step(row.id(), run, WarningEvent.Kind.ESCALATED, row.level(), level, row.status(), WarningStatus.OPEN, null, a);
         } else if (level == row.level()) {
             update(row, indicator, level, row.status(), rule, a, run);
         } else if (confirmedLower(row, run.asOf())) {
             update(row, indicator, level, row.status(), rule, a, run);
-            step(row.id(), run, "LOWERED", row.level(), level, row.status(), row.status(), null, a);
+            step(row.id(), run, WarningEvent.Kind.LOWERED, row.level(), level, row.status(), row.status(), null, a);
         } else {
             remember(row, level.name(), run);
         }
@@ -150,7 +150,7 @@ class WarningReconciliation {
                         updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
                     .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), reason, run.runId(), now(), row.id())
                     .update();
-            history.record(new WarningHistory.Step(row.id(), run.runId(), "RESOLVED", row.level().name(), row.level().name(),
+            history.record(new WarningHistory.Step(row.id(), run.runId(), WarningEvent.Kind.RESOLVED, row.level().name(), row.level().name(),
                     row.status().name(), WarningStatus.RESOLVED.name(), SYSTEM, reason, null, null));
         } else {
             remember(row, CLEARED, run);
@@ -180,7 +180,7 @@ class WarningReconciliation {
                 .update();
     }
 
-    private void step(long id, EvaluationCompleted run, String event, Level from, Level to, WarningStatus fromStatus,
+    private void step(long id, EvaluationCompleted run, WarningEvent.Kind event, Level from, Level to, WarningStatus fromStatus,
                       WarningStatus toStatus, String comment, Assessment a) {
         history.record(new WarningHistory.Step(id, run.runId(), event, from == null ? null : from.name(), to.name(),
                 fromStatus == null ? null : fromStatus.name(), toStatus.name(), SYSTEM, comment, cut(a.message(), 1000), causes(a)));

@@ -67,13 +67,13 @@ public class Warnings {
     public List<WarningEvent> history(long id, Viewer viewer) {
         require(id, viewer);
         return jdbc.sql("""
-                SELECT happened_at, event, run_id, from_level, to_level, from_status, to_status, actor, comment, message
+                SELECT happened_at, event, run_id, from_level, to_level, from_status, to_status, actor, comment, message, causes
                 FROM warning_event WHERE warning_id = ? ORDER BY id""")
                 .param(id)
-                .query((rs, n) -> new WarningEvent(rs.getTimestamp("happened_at").toInstant(), rs.getString("event"),
+                .query((rs, n) -> new WarningEvent(rs.getTimestamp("happened_at").toInstant(), WarningEvent.Kind.valueOf(rs.getString("event")),
                         rs.getObject("run_id", Long.class), rs.getString("from_level"), rs.getString("to_level"),
                         rs.getString("from_status"), rs.getString("to_status"), rs.getString("actor"), rs.getString("comment"),
-                        rs.getString("message")))
+                        rs.getString("message"), rs.getString("causes")))
                 .list();
     }
 
@@ -104,7 +104,7 @@ public class Warnings {
         jdbc.sql("UPDATE early_warning SET status = ?, acknowledged_by = ?, acknowledged_at = ?, explanation = ?, promised_date = ?, updated_at = ? WHERE id = ?")
                 .params(WarningStatus.ACKNOWLEDGED.name(), viewer.username(), now(), explanation.strip(), promisedDate, now(), id)
                 .update();
-        history.record(id, "ACKNOWLEDGED", warning.level().name(), warning.level().name(), warning.status().name(),
+        history.record(id, WarningEvent.Kind.ACKNOWLEDGED, warning.level().name(), warning.level().name(), warning.status().name(),
                 WarningStatus.ACKNOWLEDGED.name(), viewer.username(),
                 explanation.strip() + (promisedDate == null ? "" : "（承诺于 " + promisedDate + " 前赶上进度）"));
         return require(id, viewer);
@@ -126,7 +126,7 @@ public class Warnings {
                     pending_level = NULL, pending_since = NULL WHERE id = ?""")
                 .params(WarningStatus.RESOLVED.name(), viewer.username(), now(), text, now(), id)
                 .update();
-        history.record(id, "RESOLVED", warning.level().name(), warning.level().name(), warning.status().name(),
+        history.record(id, WarningEvent.Kind.RESOLVED, warning.level().name(), warning.level().name(), warning.status().name(),
                 WarningStatus.RESOLVED.name(), viewer.username(), text);
         return require(id, viewer);
     }

@@ -73,12 +73,12 @@ class EvaluationLimitsTests {
                 .isInstanceOf(EvaluationFailed.class);
 
         EvaluationRun failed = evaluations.history(1).get(0);
-        assertThat(failed.outcome()).isEqualTo(EvaluationRun.FAILED);
+        assertThat(failed.outcome()).isEqualTo(EvaluationRun.Outcome.FAILED);
         assertThat(failed.error()).contains("\"T99-1 循环插入\"（rules/tasks/loop.drl 第 4 行");
 
         COPY.reset();
         assertThat(ruleSets.reload().succeeded()).isTrue();
-        assertThat(evaluations.run(Optional.of("zhoucun-2023"), AS_OF, "test").outcome()).isEqualTo(EvaluationRun.SUCCEEDED);
+        assertThat(evaluations.run(Optional.of("zhoucun-2023"), AS_OF, "test").outcome()).isEqualTo(EvaluationRun.Outcome.SUCCEEDED);
     }
 
     @Test
@@ -94,11 +94,11 @@ class EvaluationLimitsTests {
 
         abandonedRuns.run(null); // what start-up does
 
-        assertThat(outcome(dead)).isEqualTo(EvaluationRun.ABANDONED);
+        assertThat(outcome(dead)).isEqualTo(EvaluationRun.Outcome.ABANDONED);
         assertThat(evaluations.find(dead).orElseThrow().error()).contains("dead-instance-1");
-        assertThat(outcome(legacy)).isEqualTo(EvaluationRun.ABANDONED);
-        assertThat(outcome(live)).isEqualTo(EvaluationRun.RUNNING);
-        assertThat(outcome(own)).isEqualTo(EvaluationRun.RUNNING);
+        assertThat(outcome(legacy)).isEqualTo(EvaluationRun.Outcome.ABANDONED);
+        assertThat(outcome(live)).isEqualTo(EvaluationRun.Outcome.RUNNING);
+        assertThat(outcome(own)).isEqualTo(EvaluationRun.Outcome.RUNNING);
         jdbc.sql("UPDATE evaluation_run SET outcome = 'FAILED' WHERE id IN (?, ?)").params(live, own).update();
     }
 
@@ -111,7 +111,7 @@ class EvaluationLimitsTests {
         return jdbc.sql("SELECT MAX(id) FROM evaluation_run").query(Long.class).single();
     }
 
-    private String outcome(long runId) {
+    private EvaluationRun.Outcome outcome(long runId) {
         return evaluations.find(runId).orElseThrow().outcome();
     }
 
