@@ -12,7 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DubanApplication {
 
+    /**
+     * {@code check} as first argument checks a rules folder and exits (see {@link CheckCommand}); it must
+     * be decided here, before the web application starts.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(DubanApplication.class, args);
     }
 }

@@ -31,6 +31,7 @@ class TableOwnershipTests {
     /** Who owns which table. */
     static final Map<String, Set<String>> OWNERS = Map.of(
             "catalog", Set.of("region", "department", "plan", "plan_section", "task", "task_department", "indicator", "task_shared_indicator"),
+            "rules", Set.of("rule_activation", "rule_activation_file"),
             "collection", Set.of("observation"),
             "assessment", Set.of("evaluation_run", "rule_firing", "assessment"),
             "warning", Set.of("early_warning", "warning_event"),

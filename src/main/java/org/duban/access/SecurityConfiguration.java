@@ -31,6 +31,11 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
+                        // the rule workbench: putting rules into force is for rule authors; checking, dry runs,
+                        // the history and near misses also for the office
+                        .requestMatchers(HttpMethod.POST, "/api/rules/activate", "/api/rules/versions/*/activate")
+                            .hasRole(Role.RULE_AUTHOR.name())
+                        .requestMatchers("/api/rules/**").hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
                         .requestMatchers("/api/accounts/**", "/api/jobs/**", "/api/mail/**", "/api/tokens/**", "/api/logins/**")
                             .hasRole(Role.OFFICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())

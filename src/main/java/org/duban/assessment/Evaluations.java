@@ -124,6 +124,19 @@ public class Evaluations {
         return judge(plan, rules, asOf, given);
     }
 
+    /**
+     * Judges with a rule set that need not be in force (a staged or uploaded one, for the rule
+     * workbench), without recording anything; {@code given} null means the stored observations.
+     */
+    public Judgement judge(RuleSet rules, LocalDate asOf, List<Observation> given) {
+        Plan plan = catalog.plan(Optional.of(rules.planCode())).orElseThrow(() -> new EvaluationFailed("没有计划 " + rules.planCode()));
+        if (given != null) {
+            return judge(plan, rules, asOf, given);
+        }
+        requireWithinPlan(plan, rules, asOf);
+        return judge(plan, rules, asOf);
+    }
+
     public Optional<EvaluationRun> find(long runId) {
         return runs.find(runId);
     }

@@ -18,6 +18,6 @@ class PlanActivation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ruleSets.reload();
+        ruleSets.start();
     }
 }

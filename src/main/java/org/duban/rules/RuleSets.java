@@ -1,9 +1,5 @@
 package org.duban.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 import org.duban.DubanSettings;
 import org.duban.catalog.CatalogException;
 import org.duban.catalog.CatalogProblem;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanDefinition;
-import org.duban.rules.RuleSet.RuleFile;
+import org.duban.rules.RuleHistory.Reason;
+import org.duban.rules.RuleSetBuild.Built;
+import org.duban.rules.RuleSettings.Mode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,25 +26,32 @@ import org.springframework.stereotype.Service;
  * {@code config/} are stored only if every plan's rules ({@code rules/common/} plus the plan's
  * own folder) compile and state exactly one valid criterion per indicator. A failed load keeps
  * the last good plan and rule sets and reports every problem with file and line.
+ * <p>
+ * In {@code live} mode a load of the folder goes into force at once; in {@code staged} mode it is
+ * only compiled and checked ({@link #staged}) until {@link #activate}. Every rule set that goes
+ * into force is kept in {@link RuleHistory}, and {@link #rollback} makes an earlier one current again.
  */
 @Service
 public class RuleSets {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSets.class);
-    private static final String COMMON = "common";
 
     private final PlanCatalog catalog;
     private final DubanSettings settings;
     private final RuleSettings ruleSettings;
-    private volatile Map<String, RuleSet> current = Map.of();
+    private final RuleHistory history;
+    private volatile Map<String, Built> current = Map.of();
+    private volatile Map<String, Built> staged = Map.of();
     private volatile LoadReport lastLoad = new LoadReport(null, List.of());
+    private volatile LoadReport stagedLoad = new LoadReport(null, List.of());
     private final Clock clock;
 
-    RuleSets(PlanCatalog catalog, DubanSettings settings, RuleSettings ruleSettings, Clock clock) {
+    RuleSets(PlanCatalog catalog, DubanSettings settings, RuleSettings ruleSettings, RuleHistory history, Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.settings = settings;
         this.ruleSettings = ruleSettings;
+        this.history = history;
     }
 
     /** How the last load went: when it finished and what was wrong (empty when it succeeded). */
@@ -56,15 +61,163 @@ public class RuleSets {
         }
     }
 
-    /** Reads plan files and rules, and makes them current only if all of it is right. */
-    public synchronized LoadReport reload() {
-        Map<String, RuleSet> compiled = new LinkedHashMap<>();
+    /** Rule sets compiled and checked but not in force, with what was wrong (no sets when anything was). */
+    public record Candidate(Map<String, RuleSet> sets, List<CatalogProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A rule as written: its name, file, line and its {@code when} part. */
+    public record RuleText(String name, String file, int line, String condition) {
+    }
+
+    public Mode mode() {
+        return ruleSettings.mode();
+    }
+
+    /**
+     * At start-up: live, the folder goes into force; staged, the version last activated does (the
+     * folder where a plan has none yet), and the folder is staged beside it.
+     */
+    public synchronized LoadReport start() {
+        if (mode() == Mode.LIVE) {
+            return activateFolder("启动", Reason.LOAD);
+        }
+        Function<PlanDefinition, Optional<List<RuleSource>>> stored = plan -> history.latest(plan.code())
+                .map(latest -> build().storedSources(history.files(plan.code(), latest.version())));
+        LoadReport report = load(stored, "启动", Reason.ACTIVATE);
+        stage();
+        return report;
+    }
+
+    /** Reads plan files and rules; live, makes them current only if all of it is right; staged, stages them. */
+    public LoadReport reload() {
+        return reload("规则文件变化");
+    }
+
+    public synchronized LoadReport reload(String by) {
+        if (mode() == Mode.STAGED) {
+            return stage();
+        }
+        return activateFolder(by, Reason.LOAD);
+    }
+
+    /** Puts the folder as it is now into force (staged mode's activation; in live mode the same as a reload). */
+    public synchronized LoadReport activate(String by) {
+        LoadReport report = activateFolder(by, mode() == Mode.STAGED ? Reason.ACTIVATE : Reason.LOAD);
+        if (report.succeeded()) {
+            staged = Map.of();
+            stagedLoad = new LoadReport(clock.instant(), List.of());
+        }
+        return report;
+    }
+
+    /**
+     * Makes an earlier version current again. Live, its files are also written back into the folder,
+     * which is what live mode runs on (and so what a restart loads); staged, the activation is kept
+     * in the history, which is what a restart in staged mode loads.
+     */
+    public synchronized LoadReport rollback(String planCode, String version, String by) {
+        Map<String, String> files = history.files(planCode, version);
+        List<CatalogProblem> problems = new ArrayList<>();
+        Optional<PlanDefinition> plan = readPlans(problems).stream().filter(p -> p.code().equals(planCode)).findFirst();
+        if (files.isEmpty() || plan.isEmpty()) {
+            problems.add(new CatalogProblem("rules", 0, "version", "计划 " + planCode + " 没有规则版本 " + version));
+            return new LoadReport(clock.instant(), problems);
+        }
+        Optional<Built> built = build().build(plan.get(), build().storedSources(files), problems);
+        if (built.isEmpty() || !problems.isEmpty()) {
+            return new LoadReport(clock.instant(), problems);
+        }
+        if (mode() == Mode.LIVE) {
+            build().restore(plan.get(), files);
+        }
+        Map<String, Built> next = new LinkedHashMap<>(current);
+        next.put(planCode, built.get());
+        current = Map.copyOf(next);
+        history.recordIfNew(built.get().set(), built.get().sources(), by, Reason.ROLLBACK);
+        lastLoad = new LoadReport(clock.instant(), List.of());
+        log.info("计划 {} 的规则已回退到版本 {}（{}）", planCode, version, by);
+        return lastLoad;
+    }
+
+    /** Compiles and checks the folder (with {@code overrides}: path under rules/ → text) without putting anything into force or storing the plan. */
+    public Candidate candidate(Map<String, String> overrides) {
+        List<CatalogProblem> problems = new ArrayList<>();
+        Map<String, RuleSet> sets = new LinkedHashMap<>();
+        for (PlanDefinition plan : readPlans(problems)) {
+            build().folderSources(plan, overrides, problems).flatMap(sources -> build().build(plan, sources, problems))
+                    .ifPresent(built -> sets.put(plan.code(), built.set()));
+        }
+        return problems.isEmpty() ? new Candidate(Map.copyOf(sets), List.of()) : new Candidate(Map.of(), List.copyOf(problems));
+    }
+
+    public Optional<RuleSet> current(String planCode) {
+        return Optional.ofNullable(current.get(planCode)).map(Built::set);
+    }
+
+    /** Staged mode: the folder's rules, compiled and checked, waiting for activation. */
+    public Optional<RuleSet> staged(String planCode) {
+        return Optional.ofNullable(staged.get(planCode)).map(Built::set);
+    }
+
+    public LoadReport lastLoad() {
+        return lastLoad;
+    }
+
+    /** How the last staging of the folder went. */
+    public LoadReport stagedLoad() {
+        return stagedLoad;
+    }
+
+    /** The rules of a plan's current set as written, in file order. */
+    public List<RuleText> rules(String planCode) {
+        Built built = current.get(planCode);
+        if (built == null) {
+            return List.of();
+        }
+        List<RuleText> rules = new ArrayList<>();
+        for (RuleSource source : built.sources()) {
+            List<String> lines = source.text().lines().toList();
+            source.ruleLines().forEach((name, line) -> rules.add(new RuleText(name, source.path(), line, condition(lines, line))));
+        }
+        return rules;
+    }
+
+    /** The lines between {@code when} and {@code then} of the rule starting at {@code line}. */
+    private static String condition(List<String> lines, int line) {
+        StringBuilder text = new StringBuilder();
+        boolean inWhen = false;
+        for (int i = line; i < lines.size(); i++) {
+            String stripped = lines.get(i).strip();
+            if (stripped.equals("then") || stripped.startsWith("then ")) {
+                break;
+            }
+            if (inWhen && !stripped.isEmpty()) {
+                text.append(text.isEmpty() ? "" : "\n").append(stripped);
+            }
+            inWhen |= stripped.equals("when");
+        }
+        return text.toString();
+    }
+
+    private LoadReport activateFolder(String by, Reason reason) {
+        return load(plan -> Optional.empty(), by, reason);
+    }
+
+    /** Loads the plan files (stored only if all rules are right), each plan's rules from {@code stored} or else the folder. */
+    private LoadReport load(Function<PlanDefinition, Optional<List<RuleSource>>> stored, String by, Reason reason) {
+        Map<String, Built> compiled = new LinkedHashMap<>();
         try {
-            catalog.load(plans -> compiled.putAll(compileAll(plans)));
+            catalog.load(plans -> compiled.putAll(compileAll(plans, stored)));
             current = Map.copyOf(compiled);
             lastLoad = new LoadReport(clock.instant(), List.of());
-            compiled.values().forEach(set -> log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准",
-                    set.planCode(), set.version(), set.files().size(), set.criteria().size()));
+            compiled.values().forEach(built -> {
+                history.recordIfNew(built.set(), built.sources(), by, reason);
+                log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准", built.set().planCode(), built.set().version(),
+                        built.set().files().size(), built.set().criteria().size());
+            });
         } catch (CatalogException e) {
             lastLoad = new LoadReport(clock.instant(), e.problems());
             log.error("计划或规则有错误，继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
@@ -72,19 +225,39 @@ public class RuleSets {
         return lastLoad;
     }
 
-    public Optional<RuleSet> current(String planCode) {
-        return Optional.ofNullable(current.get(planCode));
+    private LoadReport stage() {
+        List<CatalogProblem> problems = new ArrayList<>();
+        Map<String, Built> compiled = new LinkedHashMap<>();
+        for (PlanDefinition plan : readPlans(problems)) {
+            build().folderSources(plan, Map.of(), problems).flatMap(sources -> build().build(plan, sources, problems))
+                    .ifPresent(built -> compiled.put(plan.code(), built));
+        }
+        staged = problems.isEmpty() ? Map.copyOf(compiled) : Map.of();
+        stagedLoad = new LoadReport(clock.instant(), List.copyOf(problems));
+        if (problems.isEmpty()) {
+            compiled.values().forEach(built -> log.info("计划 {} 的规则已暂存（未生效）: 版本 {}，生效请 POST /api/rules/activate",
+                    built.set().planCode(), built.set().version()));
+        } else {
+            log.error("暂存的规则有错误，不能生效:\n{}", new CatalogException(problems).getMessage());
+        }
+        return stagedLoad;
     }
 
-    public LoadReport lastLoad() {
-        return lastLoad;
+    private List<PlanDefinition> readPlans(List<CatalogProblem> problems) {
+        try {
+            return catalog.read();
+        } catch (CatalogException e) {
+            problems.addAll(e.problems());
+            return List.of();
+        }
     }
 
-    private Map<String, RuleSet> compileAll(List<PlanDefinition> plans) {
-        Map<String, RuleSet> sets = new LinkedHashMap<>();
+    private Map<String, Built> compileAll(List<PlanDefinition> plans, Function<PlanDefinition, Optional<List<RuleSource>>> stored) {
+        Map<String, Built> sets = new LinkedHashMap<>();
         List<CatalogProblem> problems = new ArrayList<>();
         for (PlanDefinition plan : plans) {
-            compile(plan, problems).ifPresent(set -> sets.put(plan.code(), set));
+            Optional<List<RuleSource>> sources = stored.apply(plan).or(() -> build().folderSources(plan, Map.of(), problems));
+            sources.flatMap(list -> build().build(plan, list, problems)).ifPresent(built -> sets.put(plan.code(), built));
         }
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
@@ -92,46 +265,7 @@ public class RuleSets {
         return sets;
     }
 
-    private Optional<RuleSet> compile(PlanDefinition plan, List<CatalogProblem> problems) {
-        Path rulesDir = settings.rulesDir().toAbsolutePath().normalize();
-        Path folder = rulesDir.resolve(plan.rulesFolder()).normalize();
-        if (plan.rulesFolder().isBlank() || !folder.startsWith(rulesDir) || !Files.isDirectory(folder)) {
-            problems.add(new CatalogProblem(plan.sourceFile(), 0, "rules", "找不到规则目录 rules/" + plan.rulesFolder()));
-            return Optional.empty();
-        }
-        List<RuleSource> sources = new ArrayList<>(drlFiles(rulesDir.resolve(COMMON)).stream().map(f -> RuleSource.read(rulesDir, f)).toList());
-        sources.addAll(drlFiles(folder).stream().map(f -> RuleSource.read(rulesDir, f)).toList());
-        List<CatalogProblem> refused = sources.stream().flatMap(source -> new RuleGuard().check(source).stream()).toList();
-        if (!refused.isEmpty()) {
-            problems.addAll(refused);
-            return Optional.empty();
-        }
-        RuleCompiler.Result compiled = new RuleCompiler().compile(sources);
-        if (!compiled.ok()) {
-            problems.addAll(compiled.problems());
-            return Optional.empty();
-        }
-        StatedCriteria.Result criteria = new StatedCriteria(sources, ruleSettings.loadTimeout()).collect(compiled.kieBase(), plan, plan.rulesFolder());
-        problems.addAll(criteria.problems());
-        List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
-        Map<String, String> ruleFiles = new LinkedHashMap<>();
-        Map<String, Integer> ruleLines = new LinkedHashMap<>();
-        sources.forEach(source -> source.ruleNames().forEach(rule -> {
-            ruleFiles.put(source.packageName() + "/" + rule, source.path());
-            ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
-        }));
-        return Optional.of(new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), criteria.terms(), compiled.kieBase()));
-    }
-
-    private static List<Path> drlFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private RuleSetBuild build() {
+        return new RuleSetBuild(settings.rulesDir(), ruleSettings, clock);
     }
 }

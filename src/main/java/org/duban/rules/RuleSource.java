@@ -25,26 +25,35 @@ record RuleSource(Path file, String path, String resource, String packageName, M
 
     static RuleSource read(Path rulesDir, Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
-            List<String> lines = new String(content, StandardCharsets.UTF_8).lines().toList();
-            String packageName = "";
-            Map<String, Integer> rules = new LinkedHashMap<>();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher pkg = PACKAGE.matcher(lines.get(i));
-                if (packageName.isEmpty() && pkg.find()) {
-                    packageName = pkg.group(1);
-                }
-                Matcher rule = RULE.matcher(lines.get(i));
-                if (rule.find()) {
-                    rules.putIfAbsent(rule.group(1), i + 1);
-                }
-            }
             String resource = rulesDir.relativize(file).toString().replace('\\', '/');
-            String shown = (rulesDir.getFileName() == null ? "rules" : rulesDir.getFileName().toString()) + "/" + resource;
-            return new RuleSource(file, shown, resource, packageName, rules, content);
+            return of(rulesDir, resource, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file of a stored rule set (see {@link RuleHistory}), as if it were under {@code rulesDir}. */
+    static RuleSource of(Path rulesDir, String resource, byte[] content) {
+        Path file = rulesDir.resolve(resource);
+        List<String> lines = new String(content, StandardCharsets.UTF_8).lines().toList();
+        String packageName = "";
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher pkg = PACKAGE.matcher(lines.get(i));
+            if (packageName.isEmpty() && pkg.find()) {
+                packageName = pkg.group(1);
+            }
+            Matcher rule = RULE.matcher(lines.get(i));
+            if (rule.find()) {
+                rules.putIfAbsent(rule.group(1), i + 1);
+            }
+        }
+        String shown = (rulesDir.getFileName() == null ? "rules" : rulesDir.getFileName().toString()) + "/" + resource;
+        return new RuleSource(file, shown, resource, packageName, rules, content);
+    }
+
+    String text() {
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     int lineOf(String rule) {
