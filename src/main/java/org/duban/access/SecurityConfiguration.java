@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/warnings/*/resolve").hasRole(office)
                         .requestMatchers("/rules/**", "/firings/**")
                             .hasAnyRole(office, Role.RULE_AUTHOR.name(), Role.VIEWER.name())
-                        .requestMatchers("/ledger/**", "/bulletin/**").hasAnyRole(office, Role.VIEWER.name())
+                        .requestMatchers("/ledger.xlsx", "/bulletin", "/bulletin.xlsx").hasAnyRole(office, Role.VIEWER.name())
                         .requestMatchers("/account/password").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
