@@ -1,6 +1,5 @@
 package org.duban.review;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,13 +57,14 @@ class OverviewPages {
             return "review/overview";
         }
         List<Warning> open = openWarnings(me);
-        Map<Level, Long> byLevel = new EnumMap<>(Level.class);
+        // keyed by the level's name: SpEL indexes a map with the name, not the enum
+        Map<String, Long> byLevel = new java.util.HashMap<>();
         for (Level level : Level.values()) {
-            byLevel.put(level, open.stream().filter(w -> w.level() == level).count());
+            byLevel.put(level.name(), open.stream().filter(w -> w.level() == level).count());
         }
-        Map<String, Map<Level, Integer>> byDepartment = new TreeMap<>();
+        Map<String, Map<String, Integer>> byDepartment = new TreeMap<>();
         open.forEach(w -> w.leadDepartments().forEach(d ->
-                byDepartment.computeIfAbsent(d, k -> new EnumMap<>(Level.class)).merge(w.level(), 1, Integer::sum)));
+                byDepartment.computeIfAbsent(d, k -> new java.util.HashMap<>()).merge(w.level().name(), 1, Integer::sum)));
         Compliance.Report report = compliance.report(Optional.of(plan.get().code()), clock.today(), me.departmentCode());
         model.addAttribute("plan", plan.get());
         model.addAttribute("levels", Level.values());
