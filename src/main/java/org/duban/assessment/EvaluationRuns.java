@@ -70,7 +70,7 @@ class EvaluationRuns {
     /** Closes a run its instance left behind; false when it ended meanwhile. */
     boolean abandon(long runId, String reason) {
         return jdbc.sql("UPDATE evaluation_run SET finished_at = ?, outcome = ?, error_message = ? WHERE id = ? AND outcome = ?")
-                .params(Timestamp.from(Instant.now()), EvaluationRun.ABANDONED, reason, runId, EvaluationRun.RUNNING)
+                .params(Timestamp.from(clock.instant()), EvaluationRun.ABANDONED, reason, runId, EvaluationRun.RUNNING)
                 .update() == 1;
     }
 

@@ -129,9 +129,9 @@ class BrowserTests {
         logIn("admin", "test-admin-secret");
         open("/tasks/27", "task-27");
         new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart[data-indicator='T27-1'] canvas")));
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart[data-indicator='T27-2'] canvas")));
         Long drawn = (Long) ((JavascriptExecutor) driver).executeScript("""
-                var c = document.querySelector(".chart[data-indicator='T27-1'] canvas");
+                var c = document.querySelector(".chart[data-indicator='T27-2'] canvas");
                 var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 var n = 0; for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; }
                 return n;""");
