@@ -125,6 +125,49 @@ public class Accounts implements UserDetailsService {
         }
     }
 
+    /** The logged-in person's account (an API token stands for its department's account). */
+    public Account current(org.springframework.security.core.Authentication authentication) {
+        if (authentication.getPrincipal() instanceof TokenHolder holder) {
+            return holder.account();
+        }
+        return account(authentication.getName()).orElseThrow(() -> new IllegalStateException("账号不存在: " + authentication.getName()));
+    }
+
+    /** The stored hash of an account's password, to check the current one before a change. */
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).optional();
+    }
+
+    /** Departments an account may belong to: code and name. */
+    public List<java.util.Map.Entry<String, String>> departments() {
+        return jdbc.sql("SELECT code, name FROM department ORDER BY code")
+                .query((rs, n) -> java.util.Map.entry(rs.getString("code"), rs.getString("name"))).list();
+    }
+
+    /** User names of the accounts that may not log in. */
+    public List<String> disabled() {
+        return jdbc.sql("SELECT username FROM app_user WHERE enabled = FALSE ORDER BY username").query(String.class).list();
+    }
+
+    /** Sets a new password (its hash): a user changing their own, or the office resetting one. */
+    @Transactional
+    public boolean changePassword(String username, String passwordHash) {
+        return jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?").params(passwordHash, username).update() > 0;
+    }
+
+    /** A disabled account keeps its history (who acknowledged what) but can no longer log in. */
+    @Transactional
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update() > 0;
+    }
+
+    /** Changes an account's roles and department, keeping its password. */
+    @Transactional
+    public boolean assign(String username, List<Role> roles, Optional<Long> departmentId) {
+        return jdbc.sql("UPDATE app_user SET roles = ?, department_id = ? WHERE username = ?")
+                .params(String.join(",", roles.stream().map(Role::name).toList()), departmentId.orElse(null), username).update() > 0;
+    }
+
     private static List<SimpleGrantedAuthority> authorities(String roles) {
         return roles(roles).stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
     }

@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    private static final String[] WRITERS = {Role.OFFICE.name(), Role.RULE_AUTHOR.name(), Role.DEPARTMENT.name()};
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Clock clock) throws Exception {
@@ -41,6 +43,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**", "/api/warnings/*/resolve").hasRole(Role.OFFICE.name())
                         .requestMatchers("/api/evaluations/**", "/api/firings/**", "/api/rules")
                             .hasAnyRole(Role.OFFICE.name(), Role.RULE_AUTHOR.name())
+                        // a viewer (a leader) reads and never changes anything
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 // 401 with WWW-Authenticate: Basic, so a browser asks for the account and a client knows what to send
                 .httpBasic(basic -> basic.realmName("Duban"))
@@ -52,14 +58,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The pages: a login form, a session (timing out after {@code server.servlet.session.timeout}) and a
+     * CSRF token in every form. Which department's data a department account sees is decided in the
+     * pages themselves (a 403 also for a typed URL); the chain only keeps whole areas to their roles.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Clock clock) throws Exception {
+        String office = Role.OFFICE.name();
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**")
+                            .permitAll()
+                        .requestMatchers("/accounts/**").hasRole(office)
+                        .requestMatchers(HttpMethod.POST, "/warnings/*/resolve").hasRole(office)
+                        .requestMatchers("/rules/**", "/firings/**")
+                            .hasAnyRole(office, Role.RULE_AUTHOR.name(), Role.VIEWER.name())
+                        .requestMatchers("/ledger.xlsx", "/bulletin", "/bulletin.xlsx").hasAnyRole(office, Role.VIEWER.name())
+                        .requestMatchers("/account/password").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class)
                 .build();

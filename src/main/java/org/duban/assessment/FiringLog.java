@@ -46,8 +46,17 @@ public class FiringLog {
     }
 
     public Page find(Long runId, String rule, Integer task, String indicator, int page, int size) {
+        return find(runId, rule, task, indicator, null, page, size);
+    }
+
+    /** As {@link #find(Long, String, Integer, String, int, int)}, and only runs evaluated as of {@code asOf} when given. */
+    public Page find(Long runId, String rule, Integer task, String indicator, java.time.LocalDate asOf, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (asOf != null) {
+            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE as_of = ?)");
+            params.add(asOf);
+        }
         if (runId != null) {
             where.append(" AND run_id = ?");
             params.add(runId);

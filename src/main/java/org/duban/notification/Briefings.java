@@ -98,7 +98,7 @@ class Briefings {
                         .map(j -> String.format("%.1f%%", j.timeProgress()) + (j.judgedAt() == null ? "" : "（" + j.judgedAt() + "）"))
                         .or(() -> criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf())))).orElse("—"),
                 criterion.map(c -> c.deadline().toString()).orElse("—"), warning.message(),
-                settings.dashboardUrl() + "/api/warnings/" + warning.id() /* the review page will take over this link */);
+                settings.dashboardUrl() + "/warnings/" + warning.id() /* the review page, not the JSON */);
     }
 
     private static String target(Criterion c, String unit, Observation latest) {

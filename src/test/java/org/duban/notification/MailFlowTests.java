@@ -94,7 +94,7 @@ class MailFlowTests {
         assertThat(water.getSubject()).startsWith("【周村区重点工作预警】红1");
         assertThat(addresses(water, Message.RecipientType.CC)).contains("gongxin@zhoucun.example", "nongye@zhoucun.example");
         String waterText = plainText(water);
-        assertThat(waterText).contains("T27-1", "孝妇河袁家桥断面水质类别", "优于Ⅴ类", "74.8%", "2023-12-31", "https://duban.zhoucun.example/api/warnings/");
+        assertThat(waterText).contains("T27-1", "孝妇河袁家桥断面水质类别", "优于Ⅴ类", "74.8%", "2023-12-31", "https://duban.zhoucun.example/warnings/");
 
         MimeMessage jobs = to("renshe@zhoucun.example").get(0);
         assertThat(jobs.getSubject()).startsWith("【周村区重点工作预警】").contains("黄");

@@ -1,0 +1,28 @@
+package org.duban.review;
+
+import org.duban.access.Accounts.Account;
+import org.duban.catalog.Task;
+import org.springframework.security.access.AccessDeniedException;
+
+/** What a department account may open: its own department, and the tasks it leads or joins. Refusals are 403, typed URLs too. */
+final class Scope {
+
+    private Scope() {
+    }
+
+    static void department(Account me, String code) {
+        if (me.departmentCode().filter(own -> !own.equals(code)).isPresent()) {
+            throw new AccessDeniedException("只能查看本部门的页面");
+        }
+    }
+
+    static void task(Account me, Task task) {
+        if (me.departmentCode().filter(own -> !task.involves(own)).isPresent()) {
+            throw new AccessDeniedException("只能查看本部门牵头或配合的任务");
+        }
+    }
+
+    static boolean office(Account me) {
+        return me.departmentCode().isEmpty();
+    }
+}
