@@ -125,14 +125,6 @@ public class Accounts implements UserDetailsService {
         }
     }
 
-    /** The logged-in person's account (an API token stands for its department's account). */
-    public Account current(org.springframework.security.core.Authentication authentication) {
-        if (authentication.getPrincipal() instanceof TokenHolder holder) {
-            return holder.account();
-        }
-        return account(authentication.getName()).orElseThrow(() -> new IllegalStateException("账号不存在: " + authentication.getName()));
-    }
-
     /** The stored hash of an account's password, to check the current one before a change. */
     public Optional<String> passwordHash(String username) {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).optional();
@@ -140,8 +132,8 @@ public class Accounts implements UserDetailsService {
 
     /** Departments an account may belong to: code and name. */
     public List<java.util.Map.Entry<String, String>> departments() {
-        return jdbc.sql("SELECT code, name FROM department ORDER BY code")
-                .query((rs, n) -> java.util.Map.entry(rs.getString("code"), rs.getString("name"))).list();
+        return keys.departmentsById().values().stream().sorted(java.util.Comparator.comparing(Department::code))
+                .map(d -> java.util.Map.entry(d.code(), d.name())).toList();
     }
 
     /** User names of the accounts that may not log in. */

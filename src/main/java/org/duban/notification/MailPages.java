@@ -36,7 +36,7 @@ class MailPages {
 
     @GetMapping("/warnings/{id}/mails")
     String mails(@PathVariable long id, Authentication user, Model model) {
-        Accounts.Account me = accounts.current(user);
+        Accounts.Account me = accounts.of(user);
         Optional<Warning> warning = warnings.find(id, new Viewer(me.username(), me.departmentCode()));
         model.addAttribute("mails", warning.map(w -> outbox.latest(LATEST).stream()
                 .filter(m -> w.departments().contains(m.department()))

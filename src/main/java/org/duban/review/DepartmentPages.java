@@ -66,7 +66,7 @@ class DepartmentPages {
 
     @GetMapping("/departments")
     String list(Authentication user, Model model) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         if (!Scope.office(me)) {
             return "redirect:/departments/" + me.departmentCode().get();
         }
@@ -76,7 +76,7 @@ class DepartmentPages {
 
     @GetMapping("/departments/{code}")
     String department(@PathVariable String code, Authentication user, Model model, HttpServletResponse response) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Scope.department(me, code);
         Optional<Department> department = catalog.department(code);
         Optional<Plan> plan = catalog.plan(Optional.empty());
@@ -102,7 +102,7 @@ class DepartmentPages {
     String acknowledge(@PathVariable String code, @PathVariable long id, @RequestParam String explanation,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedDate,
                        Authentication user, RedirectAttributes flash) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Scope.department(me, code);
         try {
             Warning done = warnings.acknowledge(id, new Viewer(me.username(), me.departmentCode()), explanation, promisedDate);
@@ -116,7 +116,7 @@ class DepartmentPages {
     @PostMapping("/departments/{code}/upload")
     String upload(@PathVariable String code, @RequestParam("file") MultipartFile file, Authentication user, Model model,
                   HttpServletResponse response) throws IOException {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Scope.department(me, code);
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传文件" : file.getOriginalFilename();
         try {
@@ -133,7 +133,7 @@ class DepartmentPages {
 
     @GetMapping("/departments/{code}/template.xlsx")
     ResponseEntity<byte[]> template(@PathVariable String code, Authentication user) {
-        Scope.department(accounts.current(user), code);
+        Scope.department(accounts.of(user), code);
         byte[] workbook = files.template(Optional.empty(), code, clock.today());
         String name = URLEncoder.encode(catalog.department(code).map(Department::name).orElse(code) + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

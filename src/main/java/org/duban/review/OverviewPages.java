@@ -50,7 +50,7 @@ class OverviewPages {
 
     @GetMapping("/")
     String overview(Authentication user, Model model) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Optional<Plan> plan = catalog.plan(Optional.empty());
         model.addAttribute("today", clock.today());
         if (plan.isEmpty()) {

@@ -63,7 +63,7 @@ class TaskPages {
 
     @GetMapping("/tasks/{number}")
     String task(@PathVariable int number, Authentication user, Model model, HttpServletResponse response) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Optional<Plan> plan = catalog.plan(Optional.empty());
         Optional<Task> found = plan.flatMap(p -> catalog.task(p.code(), number));
         if (found.isEmpty()) {

@@ -46,7 +46,7 @@ class WarningPages {
     @GetMapping("/warnings")
     String list(@RequestParam Optional<Level> level, @RequestParam Optional<WarningStatus> status, @RequestParam Optional<String> department,
                 @RequestParam Optional<Integer> section, @RequestParam Optional<String> plan, Authentication user, Model model) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         Optional<String> planCode = plan.filter(p -> !p.isBlank());
         List<Task> tasks = catalog.plan(planCode).map(p -> catalog.tasks(p.code())).orElse(List.of());
         List<Integer> inSection = tasks.stream().filter(t -> section.map(s -> t.section() == s).orElse(true)).map(Task::number).toList();
@@ -82,7 +82,7 @@ class WarningPages {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedDate,
                        Authentication user, RedirectAttributes flash) {
         try {
-            warnings.acknowledge(id, viewer(accounts.current(user)), explanation, promisedDate);
+            warnings.acknowledge(id, viewer(accounts.of(user)), explanation, promisedDate);
             flash.addFlashAttribute("done", "已确认");
         } catch (WarningProblem problem) {
             refuse(problem);
@@ -94,7 +94,7 @@ class WarningPages {
     @PostMapping("/warnings/{id}/resolve")
     String resolve(@PathVariable long id, @RequestParam(required = false) String comment, Authentication user, RedirectAttributes flash) {
         try {
-            warnings.resolve(id, viewer(accounts.current(user)), comment);
+            warnings.resolve(id, viewer(accounts.of(user)), comment);
             flash.addFlashAttribute("done", "已解除");
         } catch (WarningProblem problem) {
             refuse(problem);
@@ -104,7 +104,7 @@ class WarningPages {
     }
 
     private String show(long id, Authentication user, Model model, HttpServletResponse response, String view) {
-        Account me = accounts.current(user);
+        Account me = accounts.of(user);
         try {
             // history first: it tells a missing warning (404) from another department's (403)
             model.addAttribute("history", warnings.history(id, viewer(me)));
