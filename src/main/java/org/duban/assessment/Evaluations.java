@@ -68,7 +68,7 @@ public class Evaluations {
 
     /** Evaluates and records; throws {@link EvaluationFailed} (after recording it) when the run fails. */
     public EvaluationRun run(Optional<String> planCode, LocalDate asOf, String triggeredBy) {
-        Plan plan = catalog.plan(planCode).orElseThrow(() -> new EvaluationFailed(planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")));
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new EvaluationFailed(PlanCatalog.missing(planCode)));
         RuleSet rules = ruleSets.current(plan.code())
                 .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
         requireWithinPlan(plan, rules, asOf);

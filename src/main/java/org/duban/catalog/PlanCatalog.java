@@ -69,6 +69,11 @@ public class PlanCatalog {
                 .list();
     }
 
+    /** Why no plan was found: 没有计划 X, or 尚未加载任何计划 when none was named. */
+    public static String missing(Optional<String> code) {
+        return PlanCatalog.missing(code);
+    }
+
     /** The plan a request means when it names none: the latest year's. */
     public Optional<Plan> plan(Optional<String> code) {
         return plans().stream().filter(plan -> code.map(plan.code()::equals).orElse(true)).findFirst();

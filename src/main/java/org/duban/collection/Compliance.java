@@ -25,6 +25,7 @@ import org.duban.rules.facts.AsOf;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.ReportingPeriod;
+import org.duban.rules.facts.ReportingTerms;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,9 +66,9 @@ public class Compliance {
     }
 
     public Report report(Optional<String> planCode, LocalDate asOf, Optional<String> onlyDepartment) {
-        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException("尚未加载任何计划"));
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode)));
         Optional<RuleSet> rules = ruleSets.current(plan.code());
-        int grace = rules.map(RuleSet::reportingGraceDays).orElse(10);
+        int grace = rules.map(RuleSet::reportingGraceDays).orElse(ReportingTerms.DEFAULT.graceDays());
         Map<String, List<Observations.FirstReport>> reported = new LinkedHashMap<>();
         observations.firstReports(plan.code(), asOf).forEach(r -> reported.computeIfAbsent(r.indicator(), k -> new ArrayList<>()).add(r));
         AsOf day = new AsOf(asOf, plan.year());

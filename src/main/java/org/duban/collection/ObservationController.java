@@ -64,7 +64,7 @@ class ObservationController {
     /** Every revision of one indicator's values; a department sees only what it reports. */
     @GetMapping
     List<Observation> history(@RequestParam String indicator, @RequestParam Optional<String> plan, Authentication user) {
-        String code = catalog.plan(plan).orElseThrow(() -> new NotFound("尚未加载任何计划")).code();
+        String code = catalog.plan(plan).orElseThrow(() -> new NotFound(PlanCatalog.missing(plan))).code();
         accounts.of(user).departmentCode().ifPresent(own -> {
             boolean leads = catalog.tasks(code).stream()
                     .filter(task -> task.indicators().stream().anyMatch(i -> i.code().equals(indicator)))

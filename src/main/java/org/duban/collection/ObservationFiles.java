@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import org.duban.catalog.Indicator;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
+import org.duban.rules.facts.ReportingPeriod;
 import org.springframework.stereotype.Service;
 
 /**
@@ -84,7 +84,7 @@ public class ObservationFiles {
      * and the end of the current reporting period filled in; 数值 (and 对照值 where needed) left blank.
      */
     public byte[] template(Optional<String> planCode, String departmentCode, LocalDate today) {
-        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException("尚未加载任何计划"));
+        Plan plan = catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode)));
         Department department = catalog.department(departmentCode)
                 .orElseThrow(() -> new IllegalArgumentException("未知部门编码 \"" + departmentCode + "\""));
         LocalDate day = today.getYear() == plan.year() ? today
@@ -130,12 +130,7 @@ public class ObservationFiles {
 
     /** The last day of the reporting period that holds {@code day}. */
     static LocalDate periodEnd(Frequency frequency, LocalDate day) {
-        return switch (frequency) {
-            case MONTHLY -> day.with(TemporalAdjusters.lastDayOfMonth());
-            case QUARTERLY -> LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3 + 1) * 3, 1).with(TemporalAdjusters.lastDayOfMonth());
-            case HALF_YEARLY -> day.getMonthValue() <= 6 ? LocalDate.of(day.getYear(), 6, 30) : LocalDate.of(day.getYear(), 12, 31);
-            case YEARLY -> LocalDate.of(day.getYear(), 12, 31);
-        };
+        return ReportingPeriod.containing(frequency.name(), day).end();
     }
 
     private static String hint(Indicator indicator) {

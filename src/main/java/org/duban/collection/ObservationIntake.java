@@ -69,7 +69,7 @@ public class ObservationIntake {
      */
     public List<Observation> preview(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
         Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
-                new ObservationProblem("", "plan", planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")))));
+                new ObservationProblem("", "plan", PlanCatalog.missing(planCode)))));
         return checkAll(plan, inputs, submitter).stream()
                 .map(c -> new Observation(c.input().indicator().strip(), c.date(), 1, c.value(), c.text(), c.reference(),
                         blank(c.input().note()) ? null : c.input().note().strip(), Channel.API, null, submitter.username(), c.input().submittedAt()))
@@ -79,7 +79,7 @@ public class ObservationIntake {
     @Transactional
     public Receipt submit(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter, Channel channel, String source) {
         Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
-                new ObservationProblem("", "plan", planCode.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")))));
+                new ObservationProblem("", "plan", PlanCatalog.missing(planCode)))));
         List<Checked> checked = checkAll(plan, inputs, submitter);
         int stored = 0;
         for (Checked value : checked) {

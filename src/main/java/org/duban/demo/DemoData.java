@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.duban.catalog.IndicatorKind;
 import org.duban.collection.ObservationInput;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.ReportingPeriod;
 import org.duban.rules.facts.Standings;
 
 /**
@@ -172,16 +172,6 @@ final class DemoData {
     }
 
     private List<LocalDate> periodEnds(Frequency frequency) {
-        int step = switch (frequency) {
-            case MONTHLY -> 1;
-            case QUARTERLY -> 3;
-            case HALF_YEARLY -> 6;
-            case YEARLY -> 12;
-        };
-        List<LocalDate> ends = new ArrayList<>();
-        for (int month = step; month <= 12; month += step) {
-            ends.add(LocalDate.of(year, month, 1).with(TemporalAdjusters.lastDayOfMonth()));
-        }
-        return ends;
+        return ReportingPeriod.ofYear(frequency.name(), year).stream().map(ReportingPeriod::end).toList();
     }
 }

@@ -21,6 +21,7 @@ import org.duban.collection.Submitter;
 import org.duban.rules.RuleSet;
 import org.duban.rules.RuleSets;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.ReportingPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,8 +95,8 @@ class DemoLoader implements ApplicationRunner {
         ObservationIntake.Receipt receipt = intake.submit(Optional.of(plan.code()), rows, Submitter.office("demo"), Channel.DEMO, "演示数据（模拟）");
         // never past the plan's year: an evaluation long after the plan would be refused
         LocalDate today = clock.today().isAfter(LocalDate.of(plan.year(), 12, 31)) ? LocalDate.of(plan.year(), 12, 31) : clock.today();
-        for (int month = 3; month <= 12; month += 3) {
-            LocalDate quarterEnd = LocalDate.of(plan.year(), month, 1).plusMonths(1).minusDays(1);
+        for (ReportingPeriod quarter : ReportingPeriod.ofYear("QUARTERLY", plan.year())) {
+            LocalDate quarterEnd = quarter.end();
             if (quarterEnd.isBefore(today)) {
                 evaluations.run(Optional.of(plan.code()), quarterEnd, "演示数据");
             }

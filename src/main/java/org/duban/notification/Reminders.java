@@ -16,6 +16,7 @@ import org.duban.collection.Observation;
 import org.duban.notification.Briefings.Briefing;
 import org.duban.rules.RuleSet;
 import org.duban.rules.facts.ReportingPeriod;
+import org.duban.rules.facts.ReportingTerms;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +48,7 @@ class Reminders {
         }
         Briefing briefing = found.get();
         LocalDate today = briefing.asOf().date();
-        int grace = briefing.rules().map(RuleSet::reportingGraceDays).orElse(10);
+        int grace = briefing.rules().map(RuleSet::reportingGraceDays).orElse(ReportingTerms.DEFAULT.graceDays());
         Map<Department, Map<LocalDate, List<Notifications.ReminderItem>>> due = new LinkedHashMap<>();
         for (Task task : catalog.tasks(briefing.plan().code())) {
             for (Indicator indicator : task.indicators()) {

@@ -41,6 +41,6 @@ class TaskController {
     }
 
     private Plan plan(Optional<String> code) {
-        return catalog.plan(code).orElseThrow(() -> new NotFound(code.map(c -> "没有计划 " + c).orElse("尚未加载任何计划")));
+        return catalog.plan(code).orElseThrow(() -> new NotFound(PlanCatalog.missing(code)));
     }
 }

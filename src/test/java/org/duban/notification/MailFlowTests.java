@@ -11,16 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.duban.TestClock;
 import org.duban.scheduling.Jobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,7 +47,7 @@ import jakarta.mail.internet.MimeMessage;
         "duban.schedule.mail=0 0 0 1 1 ? 2099", "duban.schedule.digest=0 0 0 1 1 ? 2099"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(TestClock.Configuration.class)
 class MailFlowTests {
 
     static final int PORT = freePort();
@@ -79,16 +79,32 @@ class MailFlowTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    @Order(1)
-    void observationsBecomeDigestsInTheDepartmentsMailboxes() throws Exception {
+    @Autowired
+    TestClock clock;
+
+    /** Each test starts from no data and an empty mailbox, whatever ran before it. */
+    @BeforeEach
+    void startFromNothing() throws Exception {
+        for (String table : List.of("notification_state", "mail_outbox", "warning_event", "early_warning", "rule_firing", "assessment",
+                "evaluation_run", "observation")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    /** A water section worse than Ⅴ (RED) and a lagging employment figure (YELLOW), judged and mailed. */
+    private void redWaterAndYellowJobsAreMailed() {
         submit("""
                 [{"indicator":"T27-1","date":"2023-09-30","value":"劣Ⅴ"},
                  {"indicator":"T54-1","date":"2023-09-30","value":2430}]""");
-
         run("evaluation");
         run("digest");
         run("mail");
+    }
+
+    @Test
+    void observationsBecomeDigestsInTheDepartmentsMailboxes() throws Exception {
+        redWaterAndYellowJobsAreMailed();
 
         MimeMessage water = await().atMost(Duration.ofSeconds(20)).until(() -> to("shengtai@zhoucun.example"), negate()).get(0);
         assertThat(water.getSubject()).startsWith("【周村区重点工作预警】红1");
@@ -105,9 +121,10 @@ class MailFlowTests {
     }
 
     @Test
-    @Order(2)
     void unchangedWarningsAreNotMailedAgainBeforeTheRepeatInterval() {
+        redWaterAndYellowJobsAreMailed();
         int before = smtp.getReceivedMessages().length;
+        assertThat(before).isPositive();
 
         run("digest");
         run("mail");
@@ -116,35 +133,38 @@ class MailFlowTests {
     }
 
     @Test
-    @Order(3)
     void withSmtpDownThenUpEachMessageArrivesExactlyOnce() throws Exception {
-        long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM mail_outbox").query(Long.class).single();
         smtp.stop();
         submit("[{\"indicator\":\"T30-1\",\"date\":\"2023-09-30\",\"value\":5200,\"reference\":5000}]");
         run("evaluation");
         run("digest");
         run("mail");
-        assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE id > ?").param(before).query(String.class).list()).containsExactly("PENDING");
-        assertThat(jdbc.sql("SELECT last_error FROM mail_outbox WHERE id > ?").param(before).query(String.class).single()).isNotBlank();
+        assertThat(jdbc.sql("SELECT DISTINCT status FROM mail_outbox").query(String.class).list()).containsExactly("PENDING");
+        assertThat(jdbc.sql("SELECT last_error FROM mail_outbox WHERE to_addresses = 'shuili@zhoucun.example'").query(String.class).single())
+                .isNotBlank();
 
         smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", "smtp"));
         smtp.start();
-        Thread.sleep(1200); // past the retry delay of 1 s
+        clock.advance(Duration.ofSeconds(2)); // past the retry delay of 1 s
         run("mail");
         run("mail");
 
         MimeMessage quota = to("shuili@zhoucun.example").stream().filter(m -> subject(m).contains("红1")).findFirst().orElseThrow();
-        assertThat(jdbc.sql("SELECT to_addresses, status, attempts FROM mail_outbox WHERE id > ?").param(before)
-                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + "/" + rs.getInt(3)).single()).isEqualTo("shuili@zhoucun.example SENT/2");
-        // one copy in each recipient's mailbox, To and CC, and no other message
+        assertThat(jdbc.sql("SELECT status, attempts FROM mail_outbox WHERE to_addresses = 'shuili@zhoucun.example'")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).single()).isEqualTo("SENT/2");
+        // one copy in each recipient's mailbox, To and CC, and no second copy of it
         int recipients = addresses(quota, Message.RecipientType.TO).size() + addresses(quota, Message.RecipientType.CC).size();
-        assertThat(smtp.getReceivedMessages()).hasSize(recipients).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo(quota.getMessageID()));
+        String id = messageId(quota);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> messageId(m).equals(id))).hasSize(recipients);
     }
 
     @Test
-    @Order(4)
     void aRedWarningUnacknowledgedForDaysIsCopiedToTheLeadersOnce() throws Exception {
-        jdbc.sql("UPDATE warning_event SET happened_at = DATEADD('DAY', -4, happened_at)").update();
+        submit("""
+                [{"indicator":"T27-1","date":"2023-09-30","value":"劣Ⅴ"},
+                 {"indicator":"T30-1","date":"2023-09-30","value":5200,"reference":5000}]""");
+        run("evaluation");
+        clock.advance(Duration.ofDays(4)); // the escalation comes after three days unacknowledged
 
         run("escalation");
         run("escalation");
@@ -156,7 +176,7 @@ class MailFlowTests {
         assertThat(escalations.stream().flatMap(m -> addresses(m, Message.RecipientType.CC).stream()).toList())
                 .contains("shengtai@zhoucun.example", "shuili@zhoucun.example");
         assertThat(mvc.get().uri("/api/mail").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatusOk()
-                .bodyJson().extractingPath("$[*].kind").asArray().contains("DIGEST", "ESCALATION");
+                .bodyJson().extractingPath("$[*].kind").asArray().containsOnly("ESCALATION");
     }
 
     private void submit(String json) {

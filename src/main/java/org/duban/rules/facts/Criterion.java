@@ -53,8 +53,9 @@ public record Criterion(String indicator, Comparison comparison, BigDecimal targ
     public double timeProgress(LocalDate day, LocalDate yearStart) {
         if (!checkpoints.isEmpty()) {
             double expected = 0;
+            List<ReportingPeriod> quarters = ReportingPeriod.until("QUARTERLY", yearStart, yearStart.plusYears(1).minusDays(1));
             for (int quarter = 0; quarter < checkpoints.size(); quarter++) {
-                LocalDate end = yearStart.plusMonths(3L * (quarter + 1)).minusDays(1);
+                LocalDate end = quarters.get(quarter).end();
                 if (!day.isBefore(end)) {
                     expected = checkpoints.get(quarter);
                 }

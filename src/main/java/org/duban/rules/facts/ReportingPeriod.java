@@ -48,6 +48,16 @@ public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
         return periods;
     }
 
+    /** Every period of a calendar year. */
+    public static List<ReportingPeriod> ofYear(String frequency, int year) {
+        return until(frequency, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** The period of its year that holds {@code day}. */
+    public static ReportingPeriod containing(String frequency, LocalDate day) {
+        return ofYear(frequency, day.getYear()).stream().filter(p -> !day.isAfter(p.end())).findFirst().orElseThrow();
+    }
+
     /** The first period of the year whose report is not yet overdue on {@code today}: the one to remind about. */
     public static Optional<ReportingPeriod> next(String frequency, LocalDate today, int graceDays) {
         int months = months(frequency);
