@@ -71,7 +71,7 @@ public class PlanCatalog {
 
     /** Why no plan was found: 没有计划 X, or 尚未加载任何计划 when none was named. */
     public static String missing(Optional<String> code) {
-        return PlanCatalog.missing(code);
+        return code.map(c -> "没有计划 " + c).orElse("尚未加载任何计划");
     }
 
     /** The plan a request means when it names none: the latest year's. */
