@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.duban.assessment.Assessment;
@@ -35,10 +36,15 @@ import org.springframework.stereotype.Component;
 @Component
 class WarningReconciliation {
 
-    static final String CLEARED = "NONE";
     static final String SYSTEM = "系统";
 
-    private record Existing(long id, long indicatorId, Level level, WarningStatus status, String pendingLevel, LocalDate pendingSince) {
+    /**
+     * @param pendingLevel the lower level an earlier day found, or empty
+     * @param pendingClear an earlier day found no finding at all
+     * @param pendingSince that earlier day; null when nothing waits for confirmation
+     */
+    private record Existing(long id, long indicatorId, Level level, WarningStatus status, Optional<Level> pendingLevel, boolean pendingClear,
+                            LocalDate pendingSince) {
     }
 
     private record IndicatorRef(long id, long taskId) {
@@ -70,10 +76,13 @@ class WarningReconciliation {
         });
         // the current warning of an indicator: its open one, else its newest (older resolved ones are history)
         Map<Long, Existing> existing = new HashMap<>();
-        jdbc.sql("SELECT id, indicator_id, warning_level, status, pending_level, pending_since FROM early_warning WHERE plan_id = ? ORDER BY id")
+        jdbc.sql("""
+                SELECT id, indicator_id, warning_level, status, pending_level, pending_clear, pending_since FROM early_warning
+                WHERE plan_id = ? ORDER BY id""")
                 .param(planId)
                 .query((rs, n) -> new Existing(rs.getLong("id"), rs.getLong("indicator_id"), Level.valueOf(rs.getString("warning_level")),
-                        WarningStatus.valueOf(rs.getString("status")), rs.getString("pending_level"),
+                        WarningStatus.valueOf(rs.getString("status")), Optional.ofNullable(rs.getString("pending_level")).map(Level::valueOf),
+                        rs.getBoolean("pending_clear"),
                         rs.getDate("pending_since") == null ? null : rs.getDate("pending_since").toLocalDate()))
                 .list()
                 .forEach(row -> existing.merge(row.indicatorId(), row,
@@ -138,35 +147,36 @@ class WarningReconciliation {
             update(row, indicator, level, row.status(), rule, a, run);
             step(row.id(), run, WarningEvent.Kind.LOWERED, row.level(), level, row.status(), row.status(), null, a);
         } else {
-            remember(row, level.name(), run);
+            remember(row, Optional.of(level), run);
         }
     }
 
     private void clear(EvaluationCompleted run, Existing row, boolean met) {
-        if (met || (CLEARED.equals(row.pendingLevel()) && confirmedLower(row, run.asOf()))) {
+        if (met || (row.pendingClear() && confirmedLower(row, run.asOf()))) {
             String reason = met ? "目标已完成" : "预警条件已消除";
             jdbc.sql("""
                     UPDATE early_warning SET status = ?, resolved_by = ?, resolved_at = ?, resolution_comment = ?, last_run_id = ?,
-                        updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
+                        updated_at = ?, pending_level = NULL, pending_clear = FALSE, pending_since = NULL WHERE id = ?""")
                     .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), reason, run.runId(), now(), row.id())
                     .update();
             history.record(new WarningHistory.Step(row.id(), run.runId(), WarningEvent.Kind.RESOLVED, row.level().name(), row.level().name(),
                     row.status().name(), WarningStatus.RESOLVED.name(), SYSTEM, reason, null, null));
         } else {
-            remember(row, CLEARED, run);
+            remember(row, Optional.empty(), run);
         }
     }
 
     /** A lower level found before, on an earlier as-of day, is now found again. */
     private static boolean confirmedLower(Existing row, LocalDate asOf) {
-        return row.pendingLevel() != null && row.pendingSince() != null && asOf.isAfter(row.pendingSince());
+        return row.pendingSince() != null && asOf.isAfter(row.pendingSince());
     }
 
-    private void remember(Existing row, String lower, EvaluationCompleted run) {
+    /** An improvement to a lower level, or (empty) to none at all, waiting for a later day to confirm it. */
+    private void remember(Existing row, Optional<Level> lower, EvaluationCompleted run) {
         // the first day an improvement was seen is kept; later runs only update what it improved to
-        boolean fresh = row.pendingLevel() == null;
-        jdbc.sql("UPDATE early_warning SET pending_level = ?, pending_since = ?, last_run_id = ? WHERE id = ?")
-                .params(lower, fresh ? run.asOf() : row.pendingSince(), run.runId(), row.id())
+        boolean fresh = row.pendingSince() == null;
+        jdbc.sql("UPDATE early_warning SET pending_level = ?, pending_clear = ?, pending_since = ?, last_run_id = ? WHERE id = ?")
+                .params(lower.map(Level::name).orElse(null), lower.isEmpty(), fresh ? run.asOf() : row.pendingSince(), run.runId(), row.id())
                 .update();
     }
 
@@ -174,7 +184,7 @@ class WarningReconciliation {
                         EvaluationCompleted run) {
         jdbc.sql("""
                 UPDATE early_warning SET task_id = ?, cause = ?, causes = ?, warning_level = ?, status = ?, rule_name = ?, message = ?,
-                    last_run_id = ?, updated_at = ?, pending_level = NULL, pending_since = NULL WHERE id = ?""")
+                    last_run_id = ?, updated_at = ?, pending_level = NULL, pending_clear = FALSE, pending_since = NULL WHERE id = ?""")
                 .params(indicator.taskId(), a.causes().get(0).name(), causes(a), level.name(), status.name(), cut(rule, 300),
                         cut(a.message(), 1000), run.runId(), now(), row.id())
                 .update();

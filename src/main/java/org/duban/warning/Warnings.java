@@ -123,7 +123,7 @@ public class Warnings {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         jdbc.sql("""
                 UPDATE early_warning SET status = ?, resolved_by = ?, resolved_at = ?, resolution_comment = ?, updated_at = ?,
-                    pending_level = NULL, pending_since = NULL WHERE id = ?""")
+                    pending_level = NULL, pending_clear = FALSE, pending_since = NULL WHERE id = ?""")
                 .params(WarningStatus.RESOLVED.name(), viewer.username(), now(), text, now(), id)
                 .update();
         history.record(id, WarningEvent.Kind.RESOLVED, warning.level().name(), warning.level().name(), warning.status().name(),

@@ -158,6 +158,21 @@ class AssessmentFlowTests {
         }
 
         @Test
+        void aClearedConditionResolvesOnlyWhenALaterDayConfirmsIt() {
+            submit("[{\"indicator\":\"T54-1\",\"date\":\"2023-09-30\",\"value\":2430}]");
+            long id = ((Number) warning(evaluate("2023-09-30"), "T54-1", "LAG").get("id")).longValue();
+            submit("[{\"indicator\":\"T54-1\",\"date\":\"2023-10-15\",\"value\":3100}]");
+
+            evaluate("2023-10-15");
+            assertThat(jdbc.sql("SELECT status FROM early_warning WHERE id = ?").param(id).query(String.class).single()).isEqualTo("OPEN");
+            assertThat(jdbc.sql("SELECT pending_clear FROM early_warning WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+
+            evaluate("2023-10-16");
+            assertThat(jdbc.sql("SELECT status, resolution_comment FROM early_warning WHERE id = ?").param(id)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("RESOLVED 预警条件已消除");
+        }
+
+        @Test
         void aMetTargetResolvesAtOnce() {
             submit("[{\"indicator\":\"T22-1\",\"date\":\"2023-09-30\",\"value\":250}]");
             long id = ((Number) warning(evaluate("2023-09-30"), "T22-1", "LAG").get("id")).longValue();
