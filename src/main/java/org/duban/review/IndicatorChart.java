@@ -12,6 +12,7 @@ import org.duban.catalog.Indicator;
 import org.duban.catalog.IndicatorKind;
 import org.duban.collection.Observation;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.WaterClass;
 
 /**
  * The data of one indicator's chart, month by month: the value reported for each month (the newest
@@ -22,12 +23,12 @@ record IndicatorChart(String title, String unit, List<String> months, List<BigDe
 
     static IndicatorChart of(Indicator indicator, int year, List<Observation> history, Optional<Criterion> criterion) {
         Map<Integer, BigDecimal> byMonth = new TreeMap<>();
-        history.stream().filter(o -> o.value() != null && o.date().getYear() == year)
-                .forEach(o -> byMonth.put(o.date().getMonthValue(), o.value())); // ordered by date and revision: the last wins
+        history.stream().filter(o -> o.date().getYear() == year && number(indicator, o) != null)
+                .forEach(o -> byMonth.put(o.date().getMonthValue(), number(indicator, o))); // ordered by date and revision: the last wins
         List<String> months = new ArrayList<>();
         List<BigDecimal> actual = new ArrayList<>();
         List<BigDecimal> expected = new ArrayList<>();
-        BigDecimal target = criterion.map(Criterion::target).orElse(null);
+        BigDecimal target = criterion.map(c -> c.targetText() != null ? classNumber(c.targetText()) : c.target()).orElse(null);
         boolean paced = target != null && (indicator.kind() == IndicatorKind.ADDITION || indicator.kind() == IndicatorKind.LEVEL
                 || criterion.get().accumulating());
         for (int month = 1; month <= 12; month++) {
@@ -36,13 +37,44 @@ record IndicatorChart(String title, String unit, List<String> months, List<BigDe
             if (paced) {
                 LocalDate end = LocalDate.of(year, month, 1).plusMonths(1).minusDays(1);
                 double share = criterion.get().timeProgress(end, LocalDate.of(year, 1, 1)) / 100;
-                BigDecimal start = criterion.get().baseline() == null ? BigDecimal.ZERO : criterion.get().baseline();
+                BigDecimal start = start(indicator, criterion.get(), history);
                 expected.add(start.add(target.subtract(start).multiply(BigDecimal.valueOf(share))).setScale(2, java.math.RoundingMode.HALF_UP));
             } else {
                 expected.add(null);
             }
         }
-        String unit = indicator.unit() == null ? "" : indicator.unit();
+        String unit = switch (indicator.kind()) {
+            case WATER_CLASS -> "类（Ⅰ=1 … Ⅴ=5，劣Ⅴ=6）";
+            case MILESTONE -> "（0 未启动，1 推进中，2 已完成）";
+            default -> indicator.unit() == null ? "" : indicator.unit();
+        };
         return new IndicatorChart(indicator.code() + " " + indicator.name(), unit, months, actual, target, expected);
+    }
+
+    /** A report as a number on the chart: its value, a water class by its rank, a milestone by its step. */
+    private static BigDecimal number(Indicator indicator, Observation o) {
+        if (indicator.kind() == IndicatorKind.WATER_CLASS) {
+            return o.text() == null ? null : classNumber(o.text());
+        }
+        if (indicator.kind() == IndicatorKind.MILESTONE) {
+            return o.text() == null ? null : BigDecimal.valueOf(List.of("未启动", "推进中", "已完成").indexOf(o.text()));
+        }
+        return o.value();
+    }
+
+    private static BigDecimal classNumber(String text) {
+        return WaterClass.parse(text).map(c -> BigDecimal.valueOf(c.ordinal() + 1L)).orElse(null);
+    }
+
+    /** Where the expected line starts: a stock at its start-of-year value, as the judging measures it. */
+    private static BigDecimal start(Indicator indicator, Criterion criterion, List<Observation> history) {
+        if (criterion.baseline() != null) {
+            return criterion.baseline();
+        }
+        if (indicator.kind() == IndicatorKind.LEVEL) {
+            // the reference sent with the year's first report, as Standings reads it
+            return history.stream().findFirst().map(Observation::reference).orElse(BigDecimal.ZERO);
+        }
+        return BigDecimal.ZERO;
     }
 }
