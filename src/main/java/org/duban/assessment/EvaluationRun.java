@@ -10,8 +10,18 @@ public record EvaluationRun(long runId, String plan, LocalDate asOf, Instant sta
 
     /** How a run ended, or that it has not. */
     public enum Outcome {
-        RUNNING, SUCCEEDED, FAILED,
+        RUNNING("运行中"), SUCCEEDED("成功"), FAILED("失败"),
         /** Left RUNNING by an instance that stopped mid-run; closed by another instance or the next start. */
-        ABANDONED
+        ABANDONED("中断");
+
+        private final String chinese;
+
+        Outcome(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
     }
 }

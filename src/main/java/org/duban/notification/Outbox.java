@@ -30,7 +30,17 @@ public class Outbox {
 
     /** Where a message is: waiting (again, after a failed attempt), claimed by a sender, delivered, or given up. */
     public enum Status {
-        PENDING, SENDING, SENT, FAILED
+        PENDING("待发送"), SENDING("发送中"), SENT("已送达"), FAILED("失败");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
     }
 
     /** A message whose department left the registry still lists. */
