@@ -26,6 +26,8 @@ import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.ReportingPeriod;
 import org.duban.rules.facts.ReportingTerms;
+import org.duban.rules.facts.Reports;
+import org.duban.rules.facts.Standings;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Compliance {
 
-    public enum Status { REPORTED, LATE, MISSING, NOT_DUE }
+    /** DONE: an addition that reached its target or a milestone done: nothing more is owed. */
+    public enum Status { REPORTED, LATE, MISSING, NOT_DUE, DONE }
 
     /**
      * @param missingBaseline a stock to be reached without a start-of-year value ({@code from(n)} in its rule, or
@@ -58,8 +61,10 @@ public class Compliance {
     private final PlanCatalog catalog;
     private final RuleSets ruleSets;
     private final Observations observations;
+    private final java.time.Clock clock;
 
-    Compliance(PlanCatalog catalog, RuleSets ruleSets, Observations observations) {
+    Compliance(PlanCatalog catalog, RuleSets ruleSets, Observations observations, java.time.Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
         this.observations = observations;
@@ -73,9 +78,11 @@ public class Compliance {
         observations.firstReports(plan.code(), asOf).forEach(r -> reported.computeIfAbsent(r.indicator(), k -> new ArrayList<>()).add(r));
         AsOf day = new AsOf(asOf, plan.year());
         Set<String> withBaseline = new HashSet<>();
-        observations.latestUpTo(plan.code(), asOf).stream().collect(Collectors.groupingBy(Observation::indicator)).forEach((code, values) ->
+        Map<String, List<Observation>> latest = observations.latestUpTo(plan.code(), asOf).stream().collect(Collectors.groupingBy(Observation::indicator));
+        latest.forEach((code, values) ->
                 values.stream().min(Comparator.comparing(Observation::date)).filter(first -> first.reference() != null)
                         .ifPresent(first -> withBaseline.add(code)));
+        ZoneId zone = clock.getZone();
 
         Map<Department, List<IndicatorCompliance>> byDepartment = new LinkedHashMap<>();
         List<Task> tasks = catalog.tasks(plan.code());
@@ -85,7 +92,11 @@ public class Compliance {
                         .orElse(LocalDate.of(plan.year(), 12, 31));
                 boolean missingBaseline = indicator.kind() == IndicatorKind.LEVEL && !withBaseline.contains(indicator.code())
                         && rules.flatMap(set -> set.criterion(indicator.code())).map(stated -> needsBaseline(stated.criterion())).orElse(false);
-                IndicatorCompliance line = line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()), missingBaseline);
+                boolean done = rules.flatMap(set -> set.criterion(indicator.code()))
+                        .map(stated -> doneForGood(indicator, stated.criterion(), latest.getOrDefault(indicator.code(), List.of()), day, rules.get()))
+                        .orElse(false);
+                IndicatorCompliance line = done ? done(indicator, reported.getOrDefault(indicator.code(), List.of()))
+                        : line(indicator, day, grace, deadline, reported.getOrDefault(indicator.code(), List.of()), missingBaseline, zone);
                 for (Department lead : PlanCatalog.reporters(tasks, indicator.code())) {
                     if (onlyDepartment.map(code -> code.equals(lead.code())).orElse(true)) {
                         byDepartment.computeIfAbsent(lead, d -> new ArrayList<>()).add(line);
@@ -107,8 +118,24 @@ public class Compliance {
                 && (criterion.comparison() == Comparison.AT_LEAST || criterion.comparison() == Comparison.BETWEEN);
     }
 
+    /** Measured as the judging measures it: an addition that reached its target, a milestone done, owes no more reports. */
+    private static boolean doneForGood(Indicator indicator, Criterion criterion, List<Observation> values, AsOf asOf, RuleSet rules) {
+        org.duban.rules.facts.Indicator judged = new org.duban.rules.facts.Indicator(indicator.code(), indicator.name(), indicator.unit(),
+                indicator.kind(), indicator.frequency().name(), indicator.taskNumber());
+        Reports reports = new Reports(indicator.code(), values.stream()
+                .map(o -> new org.duban.rules.facts.Report(o.date(), o.value(), o.text(), o.reference())).toList());
+        return Standings.of(judged, criterion, reports, asOf, rules.terms()).metForGood();
+    }
+
+    private static IndicatorCompliance done(Indicator indicator, List<Observations.FirstReport> reports) {
+        Optional<Observations.FirstReport> last = reports.stream().max(Comparator.comparing(Observations.FirstReport::date));
+        return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), null, null, null, Status.DONE,
+                last.map(Observations.FirstReport::date).orElse(null), last.map(Observations.FirstReport::submittedAt).orElse(null), false,
+                "已完成目标，无需继续报送");
+    }
+
     private static IndicatorCompliance line(Indicator indicator, AsOf asOf, int grace, LocalDate deadline, List<Observations.FirstReport> reports,
-                                            boolean missingBaseline) {
+                                            boolean missingBaseline, ZoneId zone) {
         String note = missingBaseline ? "缺少年初基数：请在年内首次报送时同时报送年初存量（reference/对照值）" : null;
         Optional<ReportingPeriod> due = ReportingPeriod.due(indicator.frequency().name(), asOf, grace, deadline);
         Optional<Observations.FirstReport> last = reports.stream().max(Comparator.comparing(Observations.FirstReport::date));
@@ -121,7 +148,7 @@ public class Compliance {
         LocalDate dueDate = period.end().plusDays(grace);
         Optional<Observations.FirstReport> forPeriod = reports.stream().filter(r -> !r.date().isBefore(period.start()))
                 .min(Comparator.comparing(Observations.FirstReport::submittedAt));
-        Status status = forPeriod.map(r -> r.submittedAt().isAfter(dueDate.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant())
+        Status status = forPeriod.map(r -> r.submittedAt().isAfter(dueDate.plusDays(1).atStartOfDay(zone).toInstant())
                 ? Status.LATE : Status.REPORTED).orElse(Status.MISSING);
         return new IndicatorCompliance(indicator.code(), indicator.name(), indicator.frequency().name(), period.label(), period.end(),
                 dueDate, status, last.map(Observations.FirstReport::date).orElse(null),

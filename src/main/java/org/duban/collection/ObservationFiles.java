@@ -128,9 +128,13 @@ public class ObservationFiles {
         }
     }
 
-    /** The last day of the reporting period that holds {@code day}. */
+    /**
+     * The last day of the latest period that has ended by {@code day}: the one whose report is due. A date
+     * in the period still running would only count at its end (and at the year's end as the final figure).
+     */
     static LocalDate periodEnd(Frequency frequency, LocalDate day) {
-        return ReportingPeriod.containing(frequency.name(), day).end();
+        List<ReportingPeriod> periods = ReportingPeriod.ofYear(frequency.name(), day.getYear());
+        return periods.stream().filter(p -> !p.end().isAfter(day)).reduce((a, b) -> b).orElse(periods.get(0)).end();
     }
 
     private static String hint(Indicator indicator) {

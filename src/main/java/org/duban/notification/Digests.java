@@ -3,7 +3,6 @@ package org.duban.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -116,7 +115,7 @@ class Digests {
         variables.put("items", items);
         variables.put("counts", counts);
         variables.put("dashboardUrl", settings.dashboardUrl());
-        variables.put("generatedAt", STAMP.format(now.atZone(ZoneId.systemDefault())));
+        variables.put("generatedAt", STAMP.format(now.atZone(clock.getZone())));
         outbox.write(departmentId, "DIGEST", "digest-" + now.toEpochMilli(), List.of(department.email()), List.copyOf(cc), subject,
                 templates.render("digest", variables));
         return true;

@@ -56,7 +56,12 @@ public class Jobs implements ApplicationRunner {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final boolean autoStart;
 
-    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings, @Value("${duban.schedule.enabled:true}") boolean autoStart) {
+    /** Cron expressions are read in Duban's zone (duban.zone), not the server's: 06:00 is 06:00 in 周村. */
+    private final java.util.TimeZone zone;
+
+    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings, @Value("${duban.schedule.enabled:true}") boolean autoStart,
+         java.time.Clock clock) {
+        this.zone = java.util.TimeZone.getTimeZone(clock.getZone());
         this.scheduler = scheduler;
         this.runLog = runLog;
         this.autoStart = autoStart;
@@ -86,7 +91,7 @@ public class Jobs implements ApplicationRunner {
         Trigger trigger;
         try {
             trigger = newTrigger().withIdentity(definition.name(), GROUP).forJob(job)
-                    .withSchedule(cronSchedule(definition.cron()).withMisfireHandlingInstructionFireAndProceed()).build();
+                    .withSchedule(cronSchedule(definition.cron()).inTimeZone(zone).withMisfireHandlingInstructionFireAndProceed()).build();
         } catch (RuntimeException e) {
             throw new IllegalStateException("duban.schedule." + definition.name() + " 的 cron 表达式无效: \"" + definition.cron() + "\"（" + e.getMessage() + "）", e);
         }

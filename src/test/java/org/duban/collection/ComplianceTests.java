@@ -79,6 +79,19 @@ class ComplianceTests {
     }
 
     @Test
+    void anAdditionThatReachedItsTargetOwesNoMoreReports() {
+        submit("T01-1", "2023-06-30", 9, "2023-07-05T09:00:00Z"); // 9 of 9 platforms by June, nothing since
+
+        Compliance.DepartmentCompliance keji = compliance.report(Optional.empty(), LocalDate.parse("2023-09-30"), Optional.of("keji"))
+                .departments().get(0);
+
+        assertThat(keji.indicators()).filteredOn(line -> line.code().equals("T01-1")).singleElement().satisfies(line -> {
+            assertThat(line.status()).isEqualTo(Compliance.Status.DONE);
+            assertThat(line.note()).isEqualTo("已完成目标，无需继续报送");
+        });
+    }
+
+    @Test
     void servedByTheApiForEveryDepartment() {
         submit("T01-1", "2023-08-31", 5, "2023-09-03T09:00:00Z");
 

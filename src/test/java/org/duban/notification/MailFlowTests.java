@@ -117,6 +117,9 @@ class MailFlowTests {
         assertThat(jobs.getHeader("Message-ID")[0]).startsWith("<duban-outbox-");
         assertThat(plainText(jobs)).contains("T54-1", "新增城镇就业", "2430人", "≥4000人", "74.8%", "黄色");
         assertThat(GreenMailUtil.getBody(jobs)).contains("text/html", "text/plain");
+        // the template's note to its editors stays in the template
+        assertThat(jdbc.sql("SELECT html_body FROM mail_outbox WHERE to_addresses = 'renshe@zhoucun.example'").query(String.class).single())
+                .contains("新增城镇就业").doesNotContain("可用变量");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'").query(Integer.class).single()).isZero();
     }
 

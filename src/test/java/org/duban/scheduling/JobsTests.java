@@ -34,7 +34,9 @@ class JobsTests {
 
         assertThat(jobs).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().contains("evaluation", "inbox");
         assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].cron").asArray().containsExactly("0 0 6 * * ?");
-        assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].nextFireTime").asArray().doesNotContainNull();
+        assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].nextFireTime").asArray().doesNotContainNull()
+                .singleElement().satisfies(next -> assertThat(java.time.Instant.parse(next.toString()).atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour())
+                        .as("06:00 in Duban's zone, not the server's").isEqualTo(6));
     }
 
     @Test
