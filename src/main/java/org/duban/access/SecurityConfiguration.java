@@ -29,7 +29,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Clock clock) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Clock clock,
+                            @org.springframework.beans.factory.annotation.Value("${duban.api.max-body-size:2MB}")
+                            org.springframework.util.unit.DataSize maxBody) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/rules/reload").hasRole(Role.RULE_AUTHOR.name())
@@ -51,6 +53,7 @@ class SecurityConfiguration {
                 // 401 with WWW-Authenticate: Basic, so a browser asks for the account and a client knows what to send
                 .httpBasic(basic -> basic.realmName("Duban"))
                 .addFilterBefore(new OriginCheck(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimit(maxBody.toBytes()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, clock), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -123,6 +123,15 @@ class InputLimitsTests {
     }
 
     @Test
+    void aJsonBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        String huge = "[" + "{\"indicator\":\"T01-1\",\"date\":\"2023-09-30\",\"value\":1},".repeat(60_000) + "{}]";
+
+        MvcTestResult result = submit(huge);
+
+        assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).bodyJson().extractingPath("$.detail").asString().startsWith("请求内容过大");
+    }
+
+    @Test
     void oversizedQueryParametersAreNo500() {
         String big = "x".repeat(5000);
         for (String uri : new String[] {"/api/warnings?department=" + big, "/api/tasks?plan=" + big, "/api/observations?indicator=" + big,
