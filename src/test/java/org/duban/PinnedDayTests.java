@@ -49,9 +49,9 @@ class PinnedDayTests {
         byte[] template = mvc.get().uri("/api/departments/keji/template.xlsx").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .getResponse().getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-            // T01-1 is monthly: the period that holds 15 October ends on 31 October
+            // T01-1 is monthly: on 15 October the period due is September's (October's is still running)
             assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("T01-1");
-            assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("2023-10-31");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("2023-09-30");
         }
     }
 

@@ -80,7 +80,7 @@ class ComplianceTests {
 
     @Test
     void anAdditionThatReachedItsTargetOwesNoMoreReports() {
-        submit("T01-1", "2023-06-30", 9, "2023-07-05T09:00:00Z"); // 9 of 9 platforms by June, nothing since
+        submit("T01-1", "2023-07-31", 9, "2023-08-05T09:00:00Z"); // 9 of 9 platforms by July, nothing since
 
         Compliance.DepartmentCompliance keji = compliance.report(Optional.empty(), LocalDate.parse("2023-09-30"), Optional.of("keji"))
                 .departments().get(0);
