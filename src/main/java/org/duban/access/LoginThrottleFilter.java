@@ -44,12 +44,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (until.isPresent()) {
             long seconds = Math.max(1, (Duration.between(clock.instant(), until.get()).toMillis() + 999) / 1000);
             log.warn("账号 {} 自地址 {} 的登录已锁定，拒绝本次登录（还有 {} 秒）", username.get(), request.getRemoteAddr(), seconds);
+            String reason = "密码错误次数过多，该账号自本地址的登录已锁定，请 " + (seconds + 59) / 60 + " 分钟后再试，或请督办室解除锁定";
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":429,\"title\":\"Too Many Requests\",\"detail\":\"密码错误次数过多，该账号自本地址的登录已锁定，"
-                    + "请 " + (seconds + 59) / 60 + " 分钟后再试，或请督办室解除锁定\"}");
+            if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                // the login form: a person reads a page, not JSON
+                response.setContentType(MediaType.TEXT_HTML_VALUE);
+                response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>登录已锁定</title></head>"
+                        + "<body style=\"font-family:sans-serif;margin:3em\"><h1>登录已锁定</h1><p>" + reason
+                        + "。</p><p><a href=\"" + request.getContextPath() + "/login\">返回登录页</a></p></body></html>");
+                return;
+            }
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"status\":429,\"title\":\"Too Many Requests\",\"detail\":\"" + reason + "\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -91,7 +91,7 @@ class HardeningSecurityTests {
                     .hasStatus(HttpStatus.FOUND);
         }
         assertThat(mvc.post().uri("/login").with(csrf()).param("username", "guess-c").param("password", "right-secret"))
-                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS).bodyText().contains("登录已锁定", "返回登录页");
     }
 
     @Test

@@ -75,6 +75,8 @@ class WarningControllerSliceTests {
         assertThat(mvc.post().uri("/api/warnings/7/acknowledge").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"explanation\":\"不是我们的\"}"))
                 .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.detail").isEqualTo("预警 7 不属于本部门的任务");
+        assertThat(mvc.post().uri("/api/warnings/7/acknowledge").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"explanation\":\"不是我们的\"}")).bodyJson().extractingPath("$.title").isEqualTo("无权操作");
     }
 
     private static Warning warning() {
