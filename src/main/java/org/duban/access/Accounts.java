@@ -84,7 +84,7 @@ public class Accounts implements UserDetailsService {
     }
 
     private Optional<String> departmentCode(Long id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(keys.departmentsById().get(id)).map(Department::code);
+        return id == null ? Optional.empty() : keys.department(id).map(Department::code);
     }
 
     public boolean exists(String username) {

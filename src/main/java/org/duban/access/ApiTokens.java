@@ -78,11 +78,13 @@ public class ApiTokens {
     }
 
     public List<Token> all() {
-        return jdbc.sql(SELECT + " ORDER BY t.id").query((rs, n) -> token(rs, departments())).list();
+        Map<Long, String> departments = departments();
+        return jdbc.sql(SELECT + " ORDER BY t.id").query((rs, n) -> token(rs, departments::get)).list();
     }
 
     public Optional<Token> find(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query((rs, n) -> token(rs, departments())).optional();
+        Map<Long, String> departments = departments();
+        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query((rs, n) -> token(rs, departments::get)).optional();
     }
 
     /** Revokes a token; false when there is none with this id. Revoking twice changes nothing. */
@@ -101,7 +103,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE t.token_hash = ? AND t.revoked_at IS NULL").param(hash(secret))
-                .query((rs, n) -> token(rs, departments())).optional()
+                .query((rs, n) -> token(rs, id -> keys.department(id).map(d -> d.code()).orElse(null))).optional()
                 .flatMap(token -> account(token).map(account -> new TokenHolder(token.id(), token.name(), account)));
     }
 
@@ -126,10 +128,11 @@ public class ApiTokens {
         return codes;
     }
 
-    private static Token token(java.sql.ResultSet rs, Map<Long, String> departments) throws java.sql.SQLException {
+    /** @param departments a department's code by its key: from a map for lists, one lookup for a single token */
+    private static Token token(java.sql.ResultSet rs, java.util.function.LongFunction<String> departments) throws java.sql.SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         Long department = rs.getObject("department_id", Long.class);
-        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), department == null ? null : departments.get(department),
+        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), department == null ? null : departments.apply(department),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("revoked_by"),
                 revoked == null ? null : revoked.toInstant());
     }

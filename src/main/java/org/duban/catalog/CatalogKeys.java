@@ -62,6 +62,13 @@ public class CatalogKeys {
         return jdbc.sql("SELECT id FROM department WHERE code = ? ORDER BY id LIMIT 1").param(code).query(Long.class).optional();
     }
 
+    /** One department by key. */
+    public Optional<Department> department(long id) {
+        return jdbc.sql("SELECT code, name, email, contact FROM department WHERE id = ?").param(id)
+                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact")))
+                .optional();
+    }
+
     /** Every department by key. */
     public Map<Long, Department> departmentsById() {
         Map<Long, Department> departments = new HashMap<>();
