@@ -44,11 +44,28 @@ public class Accounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("无此账号: " + username));
     }
 
-    /** An account as the application sees it: its roles and, for a department account, its department's code. */
-    public record Account(String username, String displayName, List<Role> roles, Optional<String> departmentCode) {
+    /**
+     * An account as the application sees it: its roles and, for a department account, its
+     * department's code and region (department codes are unique within a region only).
+     */
+    public record Account(String username, String displayName, List<Role> roles, Optional<String> departmentCode, Optional<String> region) {
+
+        public Account(String username, String displayName, List<Role> roles, Optional<Department> department) {
+            this(username, displayName, roles, department.map(Department::code), department.map(Department::region));
+        }
 
         public boolean has(Role role) {
             return roles.contains(role);
+        }
+
+        /** Whether this account may see a department's data: the office sees all, a department only itself. */
+        public boolean sees(Department department) {
+            return departmentCode.isEmpty() || (departmentCode.get().equals(department.code()) && region.get().equals(department.region()));
+        }
+
+        /** Whether this account may see data of a plan of {@code regionCode}: a department only its own region's. */
+        public boolean seesRegion(String regionCode) {
+            return region.map(regionCode::equals).orElse(true);
         }
     }
 
@@ -66,7 +83,7 @@ public class Accounts implements UserDetailsService {
                 SELECT username, display_name, roles, department_id FROM app_user WHERE username = ?""")
                 .param(username)
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
-                        departmentCode(rs.getObject("department_id", Long.class))))
+                        department(rs.getObject("department_id", Long.class))))
                 .optional();
     }
 
@@ -74,17 +91,31 @@ public class Accounts implements UserDetailsService {
         return jdbc.sql("""
                 SELECT username, display_name, roles, department_id FROM app_user ORDER BY username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"), roles(rs.getString("roles")),
-                        departmentCode(rs.getObject("department_id", Long.class))))
+                        department(rs.getObject("department_id", Long.class))))
                 .list();
     }
 
-    /** The database id of a department, by its code. */
-    public Optional<Long> departmentId(String code) {
-        return keys.departmentId(code);
+    /**
+     * The database id of a department, written {@code region/code} ({@code zhoucun/keji}), or its
+     * code alone where only one region has it. Empty when there is none.
+     *
+     * @throws IllegalArgumentException when the code alone is ambiguous
+     */
+    public Optional<Long> departmentId(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash >= 0) {
+            return keys.departmentId(reference.substring(0, slash), reference.substring(slash + 1));
+        }
+        List<String> regions = keys.regionsWithDepartment(reference);
+        if (regions.size() > 1) {
+            throw new IllegalArgumentException("部门编码 " + reference + " 在多个地区都有（" + String.join("、", regions)
+                    + "），请写作 地区/部门，如 " + regions.get(0) + "/" + reference);
+        }
+        return regions.stream().findFirst().flatMap(region -> keys.departmentId(region, reference));
     }
 
-    private Optional<String> departmentCode(Long id) {
-        return id == null ? Optional.empty() : keys.department(id).map(Department::code);
+    private Optional<Department> department(Long id) {
+        return id == null ? Optional.empty() : keys.department(id);
     }
 
     public boolean exists(String username) {
@@ -130,10 +161,12 @@ public class Accounts implements UserDetailsService {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).optional();
     }
 
-    /** Departments an account may belong to: code and name. */
+    /** Departments an account may belong to: {@code region/code} and name (with the region's code where there are several). */
     public List<java.util.Map.Entry<String, String>> departments() {
-        return keys.departmentsById().values().stream().sorted(java.util.Comparator.comparing(Department::code))
-                .map(d -> java.util.Map.entry(d.code(), d.name())).toList();
+        List<Department> all = keys.departmentsById().values().stream()
+                .sorted(java.util.Comparator.comparing(Department::region).thenComparing(Department::code)).toList();
+        boolean regions = all.stream().map(Department::region).distinct().count() > 1;
+        return all.stream().map(d -> java.util.Map.entry(d.region() + "/" + d.code(), regions ? d.name() + "（" + d.region() + "）" : d.name())).toList();
     }
 
     /** User names of the accounts that may not log in. */

@@ -103,7 +103,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE t.token_hash = ? AND t.revoked_at IS NULL").param(hash(secret))
-                .query((rs, n) -> token(rs, id -> keys.department(id).map(d -> d.code()).orElse(null))).optional()
+                .query((rs, n) -> token(rs, id -> keys.department(id).map(d -> d.region() + "/" + d.code()).orElse(null))).optional()
                 .flatMap(token -> account(token).map(account -> new TokenHolder(token.id(), token.name(), account)));
     }
 
@@ -113,18 +113,19 @@ public class ApiTokens {
         }
         // a department token is named after itself in what it submits (submitted_by), as "令牌:name"
         String actor = ("令牌:" + token.name());
+        String[] department = token.department().split("/", 2);
         return Optional.of(new Account(actor.length() > 100 ? actor.substring(0, 100) : actor, token.name(), List.of(Role.DEPARTMENT),
-                Optional.of(token.department())));
+                Optional.of(department[1]), Optional.of(department[0])));
     }
 
     private static final String SELECT = """
             SELECT t.id, t.name, t.username, t.department_id, t.created_by, t.created_at, t.revoked_by, t.revoked_at
             FROM api_token t""";
 
-    /** Department codes by key, from the catalog. */
+    /** Departments as region/code by key, from the catalog. */
     private Map<Long, String> departments() {
         Map<Long, String> codes = new HashMap<>();
-        keys.departmentsById().forEach((id, department) -> codes.put(id, department.code()));
+        keys.departmentsById().forEach((id, department) -> codes.put(id, department.region() + "/" + department.code()));
         return codes;
     }
 

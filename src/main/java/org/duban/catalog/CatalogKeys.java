@@ -58,25 +58,34 @@ public class CatalogKeys {
         return keys;
     }
 
-    public Optional<Long> departmentId(String code) {
-        return jdbc.sql("SELECT id FROM department WHERE code = ? ORDER BY id LIMIT 1").param(code).query(Long.class).optional();
+    /** A department's key by its region and code (codes are unique within a region only). */
+    public Optional<Long> departmentId(String region, String code) {
+        return jdbc.sql("SELECT d.id FROM department d JOIN region r ON r.id = d.region_id WHERE r.code = ? AND d.code = ?")
+                .params(region, code).query(Long.class).optional();
+    }
+
+    /** The regions that have a department of this code. */
+    public List<String> regionsWithDepartment(String code) {
+        return jdbc.sql("SELECT r.code FROM department d JOIN region r ON r.id = d.region_id WHERE d.code = ? ORDER BY r.code")
+                .param(code).query(String.class).list();
     }
 
     /** One department by key. */
     public Optional<Department> department(long id) {
-        return jdbc.sql("SELECT code, name, email, contact FROM department WHERE id = ?").param(id)
-                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact")))
-                .optional();
+        return jdbc.sql(DEPARTMENTS + " WHERE d.id = ?").param(id).query((rs, n) -> department(rs)).optional();
     }
 
     /** Every department by key. */
     public Map<Long, Department> departmentsById() {
         Map<Long, Department> departments = new HashMap<>();
-        jdbc.sql("SELECT id, code, name, email, contact FROM department")
-                .query((rs, n) -> departments.put(rs.getLong("id"),
-                        new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"))))
-                .list();
+        jdbc.sql(DEPARTMENTS).query((rs, n) -> departments.put(rs.getLong("id"), department(rs))).list();
         return departments;
+    }
+
+    private static final String DEPARTMENTS = "SELECT d.id, d.code, d.name, d.email, d.contact, r.code AS region FROM department d JOIN region r ON r.id = d.region_id";
+
+    private static Department department(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"), rs.getString("region"));
     }
 
     private List<IndicatorKey> indicatorKeys(String where, List<Object> params) {

@@ -36,21 +36,23 @@ class CatalogStore {
 
     /** Must run inside a transaction: a problem thrown half-way leaves the old plan intact. */
     void store(PlanFiles.Contents contents) {
+        Map<String, Long> regions = new HashMap<>();
+        Map<String, Map<String, Long>> departments = new HashMap<>();
+        for (PlanFiles.RegionFile region : contents.regions()) {
+            long id = upsertRegion(region);
+            regions.put(region.code(), id);
+            departments.put(region.code(), upsertDepartments(id, region.departments()));
+        }
         for (PlanDefinition plan : contents.plans()) {
-            long region = upsertRegion(plan.region());
-            Map<String, Long> departments = upsertDepartments(region, contents.departments());
-            storePlan(region, plan, departments);
+            storePlan(regions.get(plan.region().code()), plan, departments.get(plan.region().code()));
         }
     }
 
-    private long upsertRegion(PlanDefinition.RegionDefinition region) {
-        Optional<Long> id = jdbc.sql("SELECT id FROM region WHERE code = ?").param(region.code()).query(Long.class).optional();
-        if (id.isPresent()) {
-            jdbc.sql("UPDATE region SET name = ?, parent_name = ? WHERE id = ?").params(region.name(), region.parent(), id.get()).update();
-            return id.get();
-        }
-        jdbc.sql("INSERT INTO region (code, name, parent_name) VALUES (?, ?, ?)").params(region.code(), region.name(), region.parent()).update();
-        return jdbc.sql("SELECT id FROM region WHERE code = ?").param(region.code()).query(Long.class).single();
+    private long upsertRegion(PlanFiles.RegionFile region) {
+        return upsert("SELECT id FROM region WHERE code = ?", List.of(region.code()),
+                "UPDATE region SET name = ?, parent_code = ?, parent_name = ?, mail_from = ?, dashboard_url = ? WHERE id = ?",
+                Arrays.asList(region.name(), blankToNull(region.parent()), null, blankToNull(region.mailFrom()), blankToNull(region.dashboardUrl())),
+                "INSERT INTO region (name, parent_code, parent_name, mail_from, dashboard_url, code) VALUES (?, ?, ?, ?, ?, ?)");
     }
 
     private Map<String, Long> upsertDepartments(long region, List<DepartmentDefinition> departments) {
@@ -68,12 +70,16 @@ class CatalogStore {
         return idsByName;
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     private void storePlan(long region, PlanDefinition plan, Map<String, Long> departments) {
         long planId = upsert("SELECT id FROM plan WHERE code = ?", List.of(plan.code()),
-                "UPDATE plan SET region_id = ?, name = ?, plan_year = ?, document = ?, published_on = ?, rules_folder = ?, source_file = ?, source_hash = ?, loaded_at = ? WHERE id = ?",
-                Arrays.asList(region, plan.name(), plan.year(), plan.document(), plan.publishedOn(), plan.rulesFolder(),
-                        plan.sourceFile(), plan.sourceHash(), Timestamp.from(clock.instant())),
-                "INSERT INTO plan (region_id, name, plan_year, document, published_on, rules_folder, source_file, source_hash, loaded_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "UPDATE plan SET region_id = ?, name = ?, plan_year = ?, document = ?, published_on = ?, active_from = ?, active_until = ?, rules_folder = ?, source_file = ?, source_hash = ?, loaded_at = ? WHERE id = ?",
+                Arrays.asList(region, plan.name(), plan.year(), plan.document(), plan.publishedOn(), plan.activeFrom(), plan.activeUntil(),
+                        plan.rulesFolder(), plan.sourceFile(), plan.sourceHash(), Timestamp.from(clock.instant())),
+                "INSERT INTO plan (region_id, name, plan_year, document, published_on, active_from, active_until, rules_folder, source_file, source_hash, loaded_at, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         // shares are written anew after every task and indicator is in place
         jdbc.sql("DELETE FROM task_shared_indicator WHERE task_id IN (SELECT id FROM task WHERE plan_id = ?)").param(planId).update();
         Map<Integer, Long> taskIds = new java.util.HashMap<>();

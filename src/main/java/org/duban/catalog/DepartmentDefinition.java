@@ -1,5 +1,5 @@
 package org.duban.catalog;
 
-/** A department as read from {@code config/departments.yaml}. */
+/** A department as read from its region's file, {@code config/regions/<region>.yaml}. */
 record DepartmentDefinition(String code, String name, String email, String contact) {
 }

@@ -2,6 +2,7 @@ package org.duban.catalog;
 
 import java.sql.Timestamp;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.duban.DubanClock;
 import org.duban.DubanSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,11 +26,13 @@ public class PlanCatalog {
     private final JdbcClient jdbc;
     private final CatalogStore store;
     private final DubanSettings settings;
+    private final DubanClock clock;
 
-    PlanCatalog(JdbcClient jdbc, CatalogStore store, DubanSettings settings) {
+    PlanCatalog(JdbcClient jdbc, CatalogStore store, DubanSettings settings, DubanClock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Reads and checks the plan files without storing them; throws {@link CatalogException}. */
@@ -56,17 +60,30 @@ public class PlanCatalog {
         void verify(List<PlanDefinition> plans);
     }
 
+    /** Every loaded plan: regions in order, the latest year first. */
     public List<Plan> plans() {
         return jdbc.sql("""
                 SELECT p.code, p.name, p.plan_year, r.code AS region_code, r.name AS region_name, p.document,
-                       p.published_on, p.rules_folder, p.source_file, p.loaded_at
-                FROM plan p JOIN region r ON r.id = p.region_id ORDER BY p.plan_year DESC, p.code""")
-                .query((rs, n) -> new Plan(rs.getString("code"), rs.getString("name"), rs.getInt("plan_year"),
-                        rs.getString("region_code"), rs.getString("region_name"), rs.getString("document"),
-                        Optional.ofNullable(rs.getDate("published_on")).map(Date::toLocalDate).orElse(null),
-                        rs.getString("rules_folder"), rs.getString("source_file"),
-                        Optional.ofNullable(rs.getTimestamp("loaded_at")).map(Timestamp::toInstant).orElse(null)))
+                       p.published_on, p.active_from, p.active_until, p.rules_folder, p.source_file, p.loaded_at
+                FROM plan p JOIN region r ON r.id = p.region_id ORDER BY r.code, p.plan_year DESC, p.code""")
+                .query((rs, n) -> {
+                    int year = rs.getInt("plan_year");
+                    LocalDate published = Optional.ofNullable(rs.getDate("published_on")).map(Date::toLocalDate).orElse(null);
+                    return new Plan(rs.getString("code"), rs.getString("name"), year,
+                            rs.getString("region_code"), rs.getString("region_name"), rs.getString("document"), published,
+                            Optional.ofNullable(rs.getDate("active_from")).map(Date::toLocalDate)
+                                    .orElse(published != null ? published : LocalDate.of(year, 1, 1)),
+                            Optional.ofNullable(rs.getDate("active_until")).map(Date::toLocalDate)
+                                    .orElse(LocalDate.of(year, 12, 31).plusDays(PlanFiles.FINAL_FIGURES_DAYS)),
+                            rs.getString("rules_folder"), rs.getString("source_file"),
+                            Optional.ofNullable(rs.getTimestamp("loaded_at")).map(Timestamp::toInstant).orElse(null));
+                })
                 .list();
+    }
+
+    /** The plans whose jobs run on {@code day}: every one active that day. */
+    public List<Plan> activePlans(LocalDate day) {
+        return plans().stream().filter(plan -> plan.activeOn(day)).toList();
     }
 
     /** Why no plan was found: 没有计划 X, or 尚未加载任何计划 when none was named. */
@@ -74,9 +91,47 @@ public class PlanCatalog {
         return code.map(c -> "没有计划 " + c).orElse("尚未加载任何计划");
     }
 
-    /** The plan a request means when it names none: the latest year's. */
+    /**
+     * The plan a request means. Named, that plan (empty when there is none). Unnamed, the one plan
+     * active today, or the only plan loaded; with several, none is guessed: {@link PlanNotChosen}.
+     */
     public Optional<Plan> plan(Optional<String> code) {
-        return plans().stream().filter(plan -> code.map(plan.code()::equals).orElse(true)).findFirst();
+        List<Plan> plans = plans();
+        if (code.isPresent()) {
+            return plans.stream().filter(plan -> plan.code().equals(code.get())).findFirst();
+        }
+        if (plans.size() <= 1) {
+            return plans.stream().findFirst();
+        }
+        List<Plan> active = plans.stream().filter(plan -> plan.activeOn(clock.today())).toList();
+        if (active.size() == 1) {
+            return Optional.of(active.get(0));
+        }
+        throw new PlanNotChosen(active.isEmpty() ? plans : active);
+    }
+
+    /** The region tree of config/regions/, each region once, parents before their children. */
+    public List<Region> regions() {
+        return jdbc.sql("SELECT code, name, parent_code, mail_from, dashboard_url FROM region ORDER BY code")
+                .query((rs, n) -> new Region(rs.getString("code"), rs.getString("name"), Optional.ofNullable(rs.getString("parent_code")),
+                        Optional.ofNullable(rs.getString("mail_from")), Optional.ofNullable(rs.getString("dashboard_url"))))
+                .list();
+    }
+
+    public Optional<Region> region(String code) {
+        return regions().stream().filter(region -> region.code().equals(code)).findFirst();
+    }
+
+    /** The region and every region below it (a city and its districts). */
+    public java.util.Set<String> regionAndBelow(String code) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of(code));
+        List<Region> all = regions();
+        boolean grew = true;
+        while (grew) {
+            grew = all.stream().filter(r -> r.parent().filter(codes::contains).isPresent()).map(Region::code)
+                    .map(codes::add).reduce(false, Boolean::logicalOr);
+        }
+        return codes;
     }
 
     public List<Task> tasks(String planCode) {
@@ -123,14 +178,39 @@ public class PlanCatalog {
         return tasks(planCode).stream().filter(task -> task.number() == number).findFirst();
     }
 
+    /** Every region's departments, region by region in registry order. */
     public List<Department> departments() {
-        return jdbc.sql("SELECT code, name, email, contact FROM department ORDER BY id")
-                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact")))
+        return jdbc.sql("SELECT d.code, d.name, d.email, d.contact, r.code AS region FROM department d JOIN region r ON r.id = d.region_id ORDER BY r.code, d.id")
+                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"),
+                        rs.getString("region")))
                 .list();
     }
 
-    public Optional<Department> department(String code) {
-        return departments().stream().filter(department -> department.code().equals(code)).findFirst();
+    /** One region's departments. */
+    public List<Department> departments(String region) {
+        return departments().stream().filter(department -> department.region().equals(region)).toList();
+    }
+
+    public Optional<Department> department(String region, String code) {
+        return departments(region).stream().filter(department -> department.code().equals(code)).findFirst();
+    }
+
+    /**
+     * A department by code, in {@code region} where one is named; else the only region that has
+     * the code. Empty when there is none.
+     *
+     * @throws IllegalArgumentException when several regions have the code and none is named
+     */
+    public Optional<Department> department(Optional<String> region, String code) {
+        if (region.isPresent()) {
+            return department(region.get(), code);
+        }
+        List<Department> matching = departments().stream().filter(department -> department.code().equals(code)).toList();
+        if (matching.size() > 1) {
+            throw new IllegalArgumentException("部门编码 " + code + " 在多个地区都有（"
+                    + String.join("、", matching.stream().map(Department::region).toList()) + "），请用 region= 指明地区");
+        }
+        return matching.stream().findFirst();
     }
 
     private Map<Integer, Map<String, List<Department>>> taskDepartments(String planCode) {
@@ -138,12 +218,14 @@ public class PlanCatalog {
         }
         Map<Integer, Map<String, List<Department>>> result = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT t.task_no, td.role, td.position, d.code, d.name, d.email, d.contact FROM task_department td
+                SELECT t.task_no, td.role, td.position, d.code, d.name, d.email, d.contact, r.code AS region FROM task_department td
                 JOIN task t ON t.id = td.task_id JOIN department d ON d.id = td.department_id JOIN plan p ON p.id = t.plan_id
+                JOIN region r ON r.id = d.region_id
                 WHERE p.code = ? ORDER BY t.task_no, td.role, td.position""")
                 .param(planCode)
                 .query((rs, n) -> new Link(rs.getInt("task_no"), rs.getString("role"),
-                        new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"))))
+                        new Department(rs.getString("code"), rs.getString("name"), rs.getString("email"), rs.getString("contact"),
+                                rs.getString("region"))))
                 .list()
                 .forEach(link -> result.computeIfAbsent(link.task(), t -> new LinkedHashMap<>())
                         .computeIfAbsent(link.role(), r -> new ArrayList<>()).add(link.department()));

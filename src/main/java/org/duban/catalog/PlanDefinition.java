@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 /**
  * A plan as read from its YAML file, before it is stored: what the rules of the plan are checked
  * against. Each indicator keeps its line so that problems found later can point back to it.
+ * {@code activeFrom}..{@code activeUntil}: when the plan's jobs run (its YAML's {@code active:}, or from
+ * publication to the end of the next March, when the year's final figures are in).
  */
 public record PlanDefinition(
         String code,
@@ -15,6 +17,8 @@ public record PlanDefinition(
         RegionDefinition region,
         String document,
         LocalDate publishedOn,
+        LocalDate activeFrom,
+        LocalDate activeUntil,
         String rulesFolder,
         String sourceFile,
         String sourceHash,

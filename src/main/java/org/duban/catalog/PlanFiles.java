@@ -24,19 +24,32 @@ import org.duban.catalog.PlanDefinition.SectionDefinition;
 import org.duban.catalog.PlanDefinition.TaskDefinition;
 
 /**
- * Reads {@code departments.yaml} and every {@code plans/*.yaml} of a config directory and checks
- * them, reporting each problem with file, line and field. Reading changes nothing.
+ * Reads every {@code regions/*.yaml} (a region and its department registry) and every
+ * {@code plans/*.yaml} of a config directory and checks them, reporting each problem with file,
+ * line and field. Reading changes nothing.
  */
 final class PlanFiles {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Set<String> PLAN_KEYS = Set.of("code", "name", "year", "region", "document", "published", "rules", "sections");
+    private static final Set<String> PLAN_KEYS = Set.of("code", "name", "year", "region", "document", "published", "active", "rules", "sections");
+    private static final Set<String> REGION_KEYS = Set.of("code", "name", "parent", "mail", "departments");
+    /**
+     * A plan stays active after its year while the year's final figures come in: yearly figures
+     * are final 60 days after year end (rules/common/levels.drl), and the office acts on them
+     * within the following month. A plan's YAML may say otherwise ({@code active: until:}).
+     */
+    static final int FINAL_FIGURES_DAYS = 90;
     private static final Set<String> SECTION_KEYS = Set.of("number", "title", "tasks");
     private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators", "shared");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "unit", "kind", "frequency");
     private static final Set<String> DEPARTMENT_KEYS = Set.of("code", "name", "email", "contact");
 
-    record Contents(String regionCode, List<DepartmentDefinition> departments, List<PlanDefinition> plans) {
+    record Contents(List<RegionFile> regions, List<PlanDefinition> plans) {
+    }
+
+    /** A region as its file describes it, with its department registry. */
+    record RegionFile(String code, String name, String parent, String mailFrom, String dashboardUrl,
+                      List<DepartmentDefinition> departments, String file) {
     }
 
     private final Path configDir;
@@ -48,26 +61,63 @@ final class PlanFiles {
 
     /** Reads everything, or throws {@link CatalogException} with every problem found. */
     Contents read() {
-        Path departmentsFile = configDir.resolve("departments.yaml");
-        String departmentsName = display(departmentsFile);
-        Optional<YamlNode> departmentsRoot = Files.exists(departmentsFile)
-                ? YamlNode.parse(departmentsFile, departmentsName, problems)
-                : missing(departmentsName);
-        String region = departmentsRoot.map(root -> root.text("region")).orElse("");
-        List<DepartmentDefinition> departments = departmentsRoot.map(this::departments).orElse(List.of());
-        Set<String> departmentNames = departments.stream().map(DepartmentDefinition::name).collect(Collectors.toSet());
-
+        List<RegionFile> regions = regionFiles().stream().map(this::region).flatMap(Optional::stream).toList();
+        checkRegions(regions);
+        Map<String, RegionFile> byCode = regions.stream().collect(Collectors.toMap(RegionFile::code, r -> r, (a, b) -> a));
         List<PlanDefinition> plans = planFiles().stream()
-                .map(file -> plan(file, region, departmentNames))
+                .map(file -> plan(file, byCode))
                 .flatMap(Optional::stream)
                 .toList();
         checkUnique(plans, PlanDefinition::code, "计划编码");
         problems.throwIfAny();
-        return new Contents(region, departments, plans);
+        return new Contents(regions, plans);
     }
 
-    private List<DepartmentDefinition> departments(YamlNode root) {
-        root.allowKeys(Set.of("region", "departments"));
+    private Optional<RegionFile> region(Path file) {
+        String name = display(file);
+        return YamlNode.parse(file, name, problems).map(root -> {
+            root.allowKeys(REGION_KEYS);
+            String code = root.text("code");
+            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+                root.optionalChild("code").ifPresent(node -> node.problem("地区编码 \"" + code + "\" 只能由字母、数字、点、横线和下划线组成"));
+            } else if (!code.isEmpty() && !code.equals(stem)) {
+                root.optionalChild("code").ifPresent(node -> node.problem("地区编码 \"" + code + "\" 应与文件名一致（" + code + ".yaml）"));
+            }
+            Optional<YamlNode> mail = root.optionalChild("mail");
+            mail.ifPresent(node -> node.allowKeys(Set.of("from", "dashboard-url")));
+            String from = mail.flatMap(node -> node.optionalText("from")).orElse("");
+            if (!from.isEmpty() && !from.contains("@")) {
+                mail.flatMap(node -> node.optionalChild("from")).ifPresent(node -> node.problem("发件地址无效: \"" + from + "\""));
+            }
+            String dashboard = mail.flatMap(node -> node.optionalText("dashboard-url")).orElse("");
+            if (!dashboard.isEmpty() && !dashboard.matches("https?://\\S+")) {
+                mail.flatMap(node -> node.optionalChild("dashboard-url")).ifPresent(node -> node.problem("网址应以 http:// 或 https:// 开头: \"" + dashboard + "\""));
+            }
+            return new RegionFile(code, root.text("name"), root.optionalText("parent").orElse(""), from, dashboard,
+                    departments(root, name), name);
+        });
+    }
+
+    private void checkRegions(List<RegionFile> regions) {
+        Map<String, RegionFile> byCode = regions.stream().collect(Collectors.toMap(RegionFile::code, r -> r, (a, b) -> a));
+        for (RegionFile region : regions) {
+            if (!region.parent().isEmpty() && !byCode.containsKey(region.parent())) {
+                problems.add(region.file(), 0, "parent", "未知上级地区 \"" + region.parent() + "\"（应有 config/regions/" + region.parent() + ".yaml）");
+                continue;
+            }
+            // a loop of parents would make the region tree endless
+            Set<String> seen = new java.util.HashSet<>(Set.of(region.code()));
+            for (RegionFile up = byCode.get(region.parent()); up != null; up = byCode.get(up.parent())) {
+                if (!seen.add(up.code())) {
+                    problems.add(region.file(), 0, "parent", "上级地区构成循环: " + String.join(" → ", seen));
+                    break;
+                }
+            }
+        }
+    }
+
+    private List<DepartmentDefinition> departments(YamlNode root, String file) {
         List<DepartmentDefinition> departments = root.uniqueItems("departments", "code", item -> {
             item.allowKeys(DEPARTMENT_KEYS);
             String code = item.text("code");
@@ -83,25 +133,21 @@ final class PlanFiles {
         Map<String, Long> byName = departments.stream().collect(Collectors.groupingBy(DepartmentDefinition::name, Collectors.counting()));
         byName.forEach((name, count) -> {
             if (count > 1) {
-                problems.add(display(configDir.resolve("departments.yaml")), 0, "departments", "部门名称重复: \"" + name + "\"");
+                problems.add(file, 0, "departments", "部门名称重复: \"" + name + "\"");
             }
         });
         return departments;
     }
 
-    private Optional<PlanDefinition> plan(Path file, String region, Set<String> departments) {
+    private Optional<PlanDefinition> plan(Path file, Map<String, RegionFile> regions) {
         String name = display(file);
         return YamlNode.parse(file, name, problems).map(root -> {
             root.allowKeys(PLAN_KEYS);
-            Optional<YamlNode> regionNode = root.child("region");
-            RegionDefinition regionDefinition = new RegionDefinition(
-                    regionNode.map(r -> r.text("code")).orElse(""),
-                    regionNode.map(r -> r.text("name")).orElse(""),
-                    regionNode.flatMap(r -> r.optionalText("parent")).orElse(""));
-            if (!region.isEmpty() && !regionDefinition.code().isEmpty() && !region.equals(regionDefinition.code())) {
-                regionNode.flatMap(r -> r.optionalChild("code")).ifPresent(node -> node.problem(
-                        "地区 \"" + regionDefinition.code() + "\" 与部门名录的地区 \"" + region + "\" 不一致"));
-            }
+            RegionFile region = root.child("region").flatMap(node -> region(node, regions)).orElse(null);
+            Set<String> departments = region == null ? Set.of()
+                    : region.departments().stream().map(DepartmentDefinition::name).collect(Collectors.toSet());
+            RegionDefinition regionDefinition = region == null ? new RegionDefinition("", "", "")
+                    : new RegionDefinition(region.code(), region.name(), region.parent());
             int year = root.integer("year");
             if (year < 2000 || year > 2100) {
                 root.optionalChild("year").ifPresent(node -> node.problem("年份应在 2000 到 2100 之间"));
@@ -110,25 +156,55 @@ final class PlanFiles {
             if (!code.isEmpty() && !CODE.matcher(code).matches()) {
                 root.optionalChild("code").ifPresent(node -> node.problem("计划编码 \"" + code + "\" 只能由字母、数字、点、横线和下划线组成"));
             }
-            List<SectionDefinition> sections = root.uniqueItems("sections", "number", section -> section(section, departments));
+            String regionFile = region == null ? "config/regions/" : "config/regions/" + region.code() + ".yaml";
+            List<SectionDefinition> sections = root.uniqueItems("sections", "number", section -> section(section, departments, regionFile));
+            LocalDate published = date(root, "published");
+            Optional<YamlNode> active = root.optionalChild("active");
+            active.ifPresent(node -> node.allowKeys(Set.of("from", "until")));
+            LocalDate from = active.map(node -> date(node, "from")).orElse(null);
+            LocalDate until = active.map(node -> date(node, "until")).orElse(null);
+            if (from == null) {
+                from = published != null ? published : LocalDate.of(Math.max(year, 2000), 1, 1);
+            }
+            if (until == null) {
+                until = LocalDate.of(Math.max(year, 2000), 12, 31).plusDays(FINAL_FIGURES_DAYS);
+            }
+            if (until.isBefore(from)) {
+                active.flatMap(node -> node.optionalChild("until")).ifPresent(node -> node.problem("执行截止日期早于开始日期"));
+            }
             PlanDefinition plan = new PlanDefinition(code, root.text("name"), year, regionDefinition,
-                    root.optionalText("document").orElse(""), date(root, "published"), root.text("rules"),
+                    root.optionalText("document").orElse(""), published, from, until, root.text("rules"),
                     name, hash(file), sections);
             checkUniqueAcrossPlan(root, plan);
             return plan;
         });
     }
 
-    private SectionDefinition section(YamlNode node, Set<String> departments) {
-        node.allowKeys(SECTION_KEYS);
-        return new SectionDefinition(node.integer("number"), node.text("title"),
-                node.list("tasks").stream().map(task -> task(task, departments)).toList());
+    /** The plan's region: a code registered under config/regions/. */
+    private Optional<RegionFile> region(YamlNode node, Map<String, RegionFile> regions) {
+        if (!node.isScalar()) {
+            node.problem("region 应写地区编码，如 region: zhoucun（地区的名称、上级和部门名录写在 config/regions/zhoucun.yaml）");
+            return Optional.empty();
+        }
+        String code = node.scalar();
+        RegionFile region = regions.get(code);
+        if (region == null && !code.isEmpty()) {
+            node.problem("未知地区 \"" + code + "\"（地区须先在 config/regions/" + code + ".yaml 中登记；已登记: "
+                    + String.join(", ", regions.keySet().stream().sorted().toList()) + "）");
+        }
+        return Optional.ofNullable(region);
     }
 
-    private TaskDefinition task(YamlNode node, Set<String> departments) {
+    private SectionDefinition section(YamlNode node, Set<String> departments, String regionFile) {
+        node.allowKeys(SECTION_KEYS);
+        return new SectionDefinition(node.integer("number"), node.text("title"),
+                node.list("tasks").stream().map(task -> task(task, departments, regionFile)).toList());
+    }
+
+    private TaskDefinition task(YamlNode node, Set<String> departments, String regionFile) {
         node.allowKeys(TASK_KEYS);
-        List<String> lead = departments(node, "lead", departments);
-        List<String> co = departments(node, "co", departments);
+        List<String> lead = departments(node, "lead", departments, regionFile);
+        List<String> co = departments(node, "co", departments, regionFile);
         if (lead.isEmpty()) {
             node.optionalChild("lead").ifPresent(child -> child.problem("每项任务至少要有一个牵头（负责）部门"));
         }
@@ -141,11 +217,11 @@ final class PlanFiles {
         return new TaskDefinition(node.integer("number"), node.text("title"), node.text("text"), lead, co, indicators, shared);
     }
 
-    private List<String> departments(YamlNode task, String key, Set<String> known) {
+    private List<String> departments(YamlNode task, String key, Set<String> known, String regionFile) {
         return task.list(key).stream().map(item -> {
             String name = item.scalar();
             if (!known.contains(name)) {
-                item.problem("未知部门 \"" + name + "\"（部门须先在 config/departments.yaml 中登记）");
+                item.problem("未知部门 \"" + name + "\"（部门须先在 " + regionFile + " 中登记）");
             }
             return name;
         }).toList();
@@ -190,6 +266,18 @@ final class PlanFiles {
         });
     }
 
+    private List<Path> regionFiles() {
+        Path regions = configDir.resolve("regions");
+        if (!Files.isDirectory(regions)) {
+            String hint = Files.exists(configDir.resolve("departments.yaml"))
+                    ? "找不到地区目录；config/departments.yaml 已改为每个地区一个文件 config/regions/<地区编码>.yaml（写 code、name、departments），请移过去"
+                    : "找不到地区目录（每个地区一个文件 config/regions/<地区编码>.yaml）";
+            problems.add(display(regions), 0, "", hint);
+            return List.of();
+        }
+        return yamlFiles(regions);
+    }
+
     private LocalDate date(YamlNode root, String key) {
         return root.optionalChild(key).map(node -> {
             try {
@@ -207,17 +295,16 @@ final class PlanFiles {
             problems.add(display(plans), 0, "", "找不到计划目录");
             return List.of();
         }
-        try (Stream<Path> files = Files.list(plans)) {
+        return yamlFiles(plans);
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Optional<YamlNode> missing(String name) {
-        problems.add(name, 0, "", "找不到文件");
-        return Optional.empty();
     }
 
     private String display(Path path) {

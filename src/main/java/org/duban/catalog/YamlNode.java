@@ -174,6 +174,10 @@ final class YamlNode {
         return items;
     }
 
+    boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
     String scalar() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("应为单个值");

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.duban.catalog.Department;
 import org.duban.catalog.PlanCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,8 @@ public class Inbox {
             Files.createDirectories(inbox.resolve("failed"));
             for (Path file : waiting(inbox)) {
                 Path parent = file.getParent();
-                Optional<String> department = parent.equals(inbox) ? Optional.empty() : Optional.of(parent.getFileName().toString());
-                if (department.isPresent() && catalog.department(department.get()).isEmpty()) {
+                Optional<Department> department = parent.equals(inbox) ? Optional.empty() : departmentOf(inbox, parent);
+                if (!parent.equals(inbox) && department.isEmpty()) {
                     continue; // not a department's folder: leave it alone
                 }
                 (importOne(inbox, file, department) ? processed : failed).add(file.getFileName().toString());
@@ -85,13 +86,29 @@ public class Inbox {
         return new Collected(processed, failed);
     }
 
-    private boolean importOne(Path inbox, Path file, Optional<String> department) {
+    /**
+     * The department a folder of the inbox stands for: {@code inbox/<region>/<department>/}, or
+     * {@code inbox/<department>/} where only one region has that department code.
+     */
+    private Optional<Department> departmentOf(Path inbox, Path folder) {
+        String code = folder.getFileName().toString();
+        if (folder.getParent().equals(inbox)) {
+            List<Department> matching = catalog.departments().stream().filter(d -> d.code().equals(code)).toList();
+            return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
+        }
+        if (folder.getParent().getParent().equals(inbox)) {
+            return catalog.department(folder.getParent().getFileName().toString(), code);
+        }
+        return Optional.empty();
+    }
+
+    private boolean importOne(Path inbox, Path file, Optional<Department> department) {
         String name = file.getFileName().toString();
-        String who = department.map(code -> "inbox/" + code).orElse("inbox");
+        String who = department.map(d -> "inbox/" + inbox.relativize(file.getParent()).toString().replace('\\', '/')).orElse("inbox");
         List<String> errors;
         try {
             ObservationIntake.Receipt receipt = files.importFile(Optional.empty(), name, Files.size(file), () -> Files.newInputStream(file),
-                    new Submitter(who, department), Channel.INBOX);
+                    department.map(d -> Submitter.department(who, d)).orElse(Submitter.office(who)), Channel.INBOX);
             Path moved = move(file, inbox.resolve("processed"));
             log.info("收件箱文件 {} 已导入: 新增 {} 条，未变化 {} 条{}", name, receipt.stored(), receipt.unchanged(), renamed(file, moved));
             return true;
@@ -150,7 +167,7 @@ public class Inbox {
 
     private static List<Path> waiting(Path inbox) throws IOException {
         Instant settled = FILE_TIMES.instant().minus(SETTLE);
-        try (Stream<Path> walk = Files.walk(inbox, 2)) {
+        try (Stream<Path> walk = Files.walk(inbox, 3)) {
             return walk.filter(Files::isRegularFile)
                     .filter(file -> !file.getParent().getFileName().toString().matches("processed|failed"))
                     .filter(file -> !file.getFileName().toString().startsWith("."))

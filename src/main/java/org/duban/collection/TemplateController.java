@@ -38,11 +38,16 @@ class TemplateController {
 
     /** The Excel template a department fills in; a department account gets only its own. */
     @GetMapping("/{code}/template.xlsx")
-    ResponseEntity<byte[]> template(@PathVariable String code, @RequestParam Optional<String> plan, Authentication user) {
-        accounts.of(user).departmentCode().filter(own -> !own.equals(code))
-                .ifPresent(own -> { throw new NotFound("只能下载本部门的报送模板"); });
-        byte[] workbook = files.template(plan, code, clock.today());
-        String name = URLEncoder.encode(catalog.department(code).map(Department::name).orElse(code) + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
+    ResponseEntity<byte[]> template(@PathVariable String code, @RequestParam Optional<String> plan, @RequestParam Optional<String> region,
+                                    Authentication user) {
+        Accounts.Account me = accounts.of(user);
+        Department department = catalog.department(region.or(me::region), code)
+                .orElseThrow(() -> new IllegalArgumentException("未知部门编码 \"" + code + "\""));
+        if (!me.sees(department)) {
+            throw new NotFound("只能下载本部门的报送模板");
+        }
+        byte[] workbook = files.template(plan, department, clock.today());
+        String name = URLEncoder.encode(department.name() + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name.replace("+", "%20"))

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Digests {
 
-    private static final Viewer SYSTEM = new Viewer("notification", Optional.empty());
+    private static final Viewer SYSTEM = Viewer.office("notification");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<Level, String> SHORT = Map.of(Level.RED, "红", Level.ORANGE, "橙", Level.YELLOW, "黄", Level.BLUE, "蓝");
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Escalations {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
-    private static final Viewer SYSTEM = new Viewer("notification", Optional.empty());
+    private static final Viewer SYSTEM = Viewer.office("notification");
 
     private final Warnings warnings;
     private final Briefings briefings;

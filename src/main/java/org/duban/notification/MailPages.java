@@ -37,7 +37,7 @@ class MailPages {
     @GetMapping("/warnings/{id}/mails")
     String mails(@PathVariable long id, Authentication user, Model model) {
         Accounts.Account me = accounts.of(user);
-        Optional<Warning> warning = warnings.find(id, new Viewer(me.username(), me.departmentCode()));
+        Optional<Warning> warning = warnings.find(id, Viewer.of(me));
         model.addAttribute("mails", warning.map(w -> outbox.latest(LATEST).stream()
                 .filter(m -> w.departments().contains(m.department()))
                 .filter(m -> !m.createdAt().isBefore(w.raisedAt())).toList()).orElse(List.of()));

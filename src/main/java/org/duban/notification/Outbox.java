@@ -44,7 +44,7 @@ public class Outbox {
     }
 
     /** A message whose department left the registry still lists. */
-    private static final Department UNKNOWN = new Department("", "—", null, null);
+    private static final Department UNKNOWN = new Department("", "—", null, null, "");
 
     private final JdbcClient jdbc;
     private final CatalogKeys keys;

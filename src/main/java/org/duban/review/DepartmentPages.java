@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.duban.DubanClock;
+import org.duban.NotFound;
 import org.duban.access.Accounts;
 import org.duban.access.Accounts.Account;
 import org.duban.catalog.Department;
@@ -49,14 +50,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DepartmentPages {
 
     private final PlanCatalog catalog;
+    private final PagePlans plans;
     private final Warnings warnings;
     private final Compliance compliance;
     private final ObservationFiles files;
     private final Accounts accounts;
     private final DubanClock clock;
 
-    DepartmentPages(PlanCatalog catalog, Warnings warnings, Compliance compliance, ObservationFiles files, Accounts accounts, DubanClock clock) {
+    DepartmentPages(PlanCatalog catalog, PagePlans plans, Warnings warnings, Compliance compliance, ObservationFiles files, Accounts accounts, DubanClock clock) {
         this.catalog = catalog;
+        this.plans = plans;
         this.warnings = warnings;
         this.compliance = compliance;
         this.files = files;
@@ -75,21 +78,24 @@ class DepartmentPages {
     }
 
     @GetMapping("/departments/{code}")
-    String department(@PathVariable String code, Authentication user, Model model, HttpServletResponse response) {
+    String department(@PathVariable String code, @RequestParam Optional<String> region, @RequestParam("plan") Optional<String> planParam,
+                      Authentication user, Model model, HttpServletResponse response) {
         Account me = accounts.of(user);
-        Scope.department(me, code);
-        Optional<Department> department = catalog.department(code);
-        Optional<Plan> plan = catalog.plan(Optional.empty());
+        Optional<Department> department = catalog.department(region.or(me::region), code);
+        department.ifPresent(d -> Scope.department(me, d));
+        Optional<Plan> plan = department.flatMap(d -> plans.choose(planParam, me, Optional.of(d.region())));
         if (department.isEmpty() || plan.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error/404";
         }
+        Department shown = department.get();
         List<Task> tasks = catalog.tasks(plan.get().code());
-        model.addAttribute("department", department.get());
-        model.addAttribute("leads", tasks.stream().filter(t -> t.leadDepartments().stream().anyMatch(d -> d.code().equals(code))).toList());
-        model.addAttribute("joins", tasks.stream().filter(t -> t.coDepartments().stream().anyMatch(d -> d.code().equals(code))).toList());
+        model.addAttribute("department", shown);
+        model.addAttribute("plan", plan.get());
+        model.addAttribute("leads", tasks.stream().filter(t -> t.leadDepartments().stream().anyMatch(shown::is)).toList());
+        model.addAttribute("joins", tasks.stream().filter(t -> t.coDepartments().stream().anyMatch(shown::is)).toList());
         model.addAttribute("warnings", warnings.find(new Warnings.Filter(Optional.empty(), Optional.empty(), Optional.of(code), Optional.empty(),
-                Optional.empty()), new Viewer(me.username(), me.departmentCode())).stream().filter(w -> w.status() != WarningStatus.RESOLVED).toList());
+                Optional.empty()).inPlan(plan.get().code()), Viewer.of(me)).stream().filter(w -> w.status() != WarningStatus.RESOLVED).toList());
         Compliance.Report report = compliance.report(Optional.of(plan.get().code()), clock.today(), Optional.of(code));
         model.addAttribute("reports", report.departments().stream().flatMap(d -> d.indicators().stream())
                 .filter(i -> i.status() == Compliance.Status.MISSING || i.status() == Compliance.Status.LATE || i.missingBaseline()).toList());
@@ -98,14 +104,21 @@ class DepartmentPages {
         return "review/department";
     }
 
+    /** The department a page is about, checked against the account: 404 when there is none, 403 when it is not the account's. */
+    private Department department(Account me, String code, Optional<String> region) {
+        Department department = catalog.department(region.or(me::region), code).orElseThrow(() -> new NotFound("没有部门 " + code));
+        Scope.department(me, department);
+        return department;
+    }
+
     @PostMapping("/departments/{code}/warnings/{id}/acknowledge")
     String acknowledge(@PathVariable String code, @PathVariable long id, @RequestParam String explanation,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedDate,
-                       Authentication user, RedirectAttributes flash) {
+                       @RequestParam Optional<String> region, Authentication user, RedirectAttributes flash) {
         Account me = accounts.of(user);
-        Scope.department(me, code);
+        department(me, code, region);
         try {
-            Warning done = warnings.acknowledge(id, new Viewer(me.username(), me.departmentCode()), explanation, promisedDate);
+            Warning done = warnings.acknowledge(id, Viewer.of(me), explanation, promisedDate);
             flash.addFlashAttribute("done", "已确认预警 " + done.id() + "（" + done.indicatorName() + "）");
         } catch (WarningProblem problem) {
             flash.addFlashAttribute("problem", problem.getMessage());
@@ -114,28 +127,30 @@ class DepartmentPages {
     }
 
     @PostMapping("/departments/{code}/upload")
-    String upload(@PathVariable String code, @RequestParam("file") MultipartFile file, Authentication user, Model model,
+    String upload(@PathVariable String code, @RequestParam("file") MultipartFile file, @RequestParam Optional<String> region,
+                  @RequestParam("plan") Optional<String> planParam, Authentication user, Model model,
                   HttpServletResponse response) throws IOException {
         Account me = accounts.of(user);
-        Scope.department(me, code);
+        Department department = department(me, code, region);
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "上传文件" : file.getOriginalFilename();
         try {
-            ObservationIntake.Receipt receipt = files.importFile(Optional.empty(), name, file.getSize(), file::getInputStream,
-                    new Submitter(me.username(), me.departmentCode()), Channel.UPLOAD);
+            ObservationIntake.Receipt receipt = files.importFile(planParam, name, file.getSize(), file::getInputStream,
+                    Submitter.of(me), Channel.UPLOAD);
             model.addAttribute("done", name + "：已保存 " + receipt.stored() + " 条，与已报相同 " + receipt.unchanged() + " 条");
         } catch (ObservationsRejected rejected) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("uploadProblems", rejected.problems());
             model.addAttribute("problem", name + "：数据未保存，共 " + rejected.problems().size() + " 处错误，请全部改正后重新上传");
         }
-        return department(code, user, model, response);
+        return department(code, Optional.of(department.region()), planParam, user, model, response);
     }
 
     @GetMapping("/departments/{code}/template.xlsx")
-    ResponseEntity<byte[]> template(@PathVariable String code, Authentication user) {
-        Scope.department(accounts.of(user), code);
-        byte[] workbook = files.template(Optional.empty(), code, clock.today());
-        String name = URLEncoder.encode(catalog.department(code).map(Department::name).orElse(code) + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
+    ResponseEntity<byte[]> template(@PathVariable String code, @RequestParam Optional<String> region,
+                                    @RequestParam("plan") Optional<String> planParam, Authentication user) {
+        Department department = department(accounts.of(user), code, region);
+        byte[] workbook = files.template(planParam, department, clock.today());
+        String name = URLEncoder.encode(department.name() + "-数据报送模板.xlsx", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name.replace("+", "%20")).body(workbook);
     }

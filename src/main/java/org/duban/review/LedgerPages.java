@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.DubanClock;
+import org.duban.NotFound;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.duban.collection.Compliance;
@@ -48,14 +49,14 @@ class LedgerPages {
     }
 
     @GetMapping("/ledger.xlsx")
-    ResponseEntity<byte[]> ledger(@RequestParam Optional<YearMonth> month) {
-        Plan plan = plan();
-        Ledger.Month ledgerMonth = ledger.of(plan, month.orElse(YearMonth.from(clock.today())));
+    ResponseEntity<byte[]> ledger(@RequestParam Optional<YearMonth> month, @RequestParam Optional<String> plan) {
+        Plan chosen = plan(plan);
+        Ledger.Month ledgerMonth = ledger.of(chosen, month.orElse(YearMonth.from(clock.today())));
         List<List<Object>> rows = new ArrayList<>();
         ledgerMonth.lines().forEach(l -> rows.add(List.of(l.section(), l.task(), l.title(), l.lead(), l.co(), l.indicator(), l.name(), l.unit(),
                 l.target(), l.actual(), l.completion() == null ? "" : l.completion(), l.level(), l.explanation() == null ? "" : l.explanation())));
         XSSFWorkbook workbook = new XSSFWorkbook();
-        String title = plan.name() + " 工作台账（" + ledgerMonth.month().getYear() + "年" + ledgerMonth.month().getMonthValue() + "月"
+        String title = chosen.name() + " 工作台账（" + ledgerMonth.month().getYear() + "年" + ledgerMonth.month().getMonthValue() + "月"
                 + ledgerMonth.run().map(r -> "，评估日 " + r.asOf()).orElse("，尚未评估") + "）";
         Workbooks.sheet(workbook, "台账", title, List.of("部分", "任务", "任务名称", "牵头部门", "配合部门", "指标编码", "指标", "单位", "目标", "实际",
                 "完成率(%)", "预警等级", "说明"), rows);
@@ -63,14 +64,14 @@ class LedgerPages {
     }
 
     @GetMapping("/bulletin")
-    String bulletin(Model model) {
-        fill(model);
+    String bulletin(@RequestParam Optional<String> plan, Model model) {
+        fill(plan(plan), model);
         return "review/bulletin";
     }
 
     @GetMapping("/bulletin.xlsx")
-    ResponseEntity<byte[]> bulletinWorkbook(Model model) {
-        fill(model);
+    ResponseEntity<byte[]> bulletinWorkbook(@RequestParam Optional<String> plan, Model model) {
+        fill(plan(plan), model);
         @SuppressWarnings("unchecked")
         List<Ranking.Place> places = (List<Ranking.Place>) model.getAttribute("ranking");
         @SuppressWarnings("unchecked")
@@ -85,9 +86,8 @@ class LedgerPages {
         return download(Workbooks.bytes(workbook), "通报-" + YearMonth.from(clock.today()) + ".xlsx");
     }
 
-    private void fill(Model model) {
-        Plan plan = plan();
-        List<Warning> open = warnings.find(Warnings.Filter.all(), new Viewer("bulletin", Optional.empty())).stream()
+    private void fill(Plan plan, Model model) {
+        List<Warning> open = warnings.find(Warnings.Filter.all().inPlan(plan.code()), Viewer.office("bulletin")).stream()
                 .filter(w -> w.status() != WarningStatus.RESOLVED).toList();
         Compliance.Report report = compliance.report(Optional.of(plan.code()), clock.today(), Optional.empty());
         model.addAttribute("title", plan.name() + " 推进情况通报（截至 " + clock.today() + "）");
@@ -100,8 +100,9 @@ class LedgerPages {
         model.addAttribute("serious", open.stream().filter(w -> w.level() == Level.RED || w.level() == Level.ORANGE).toList());
     }
 
-    private Plan plan() {
-        return catalog.plan(Optional.empty()).orElseThrow(() -> new IllegalStateException("尚未加载任何计划"));
+    /** The ledger and bulletin are the office's: every plan may be chosen. */
+    private Plan plan(Optional<String> code) {
+        return catalog.plan(code).orElseThrow(() -> new NotFound(PlanCatalog.missing(code)));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name) {

@@ -22,12 +22,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** 总览: where the plan stands today. A department sees its own tasks and warnings; the office sees all and the ranking. */
 @Controller
 class OverviewPages {
 
     private final PlanCatalog catalog;
+    private final PagePlans plans;
     private final Warnings warnings;
     private final Compliance compliance;
     private final Evaluations evaluations;
@@ -36,9 +38,10 @@ class OverviewPages {
     private final Accounts accounts;
     private final DubanClock clock;
 
-    OverviewPages(PlanCatalog catalog, Warnings warnings, Compliance compliance, Evaluations evaluations, WallChart wallChart,
+    OverviewPages(PlanCatalog catalog, PagePlans plans, Warnings warnings, Compliance compliance, Evaluations evaluations, WallChart wallChart,
                   Ranking ranking, Accounts accounts, DubanClock clock) {
         this.catalog = catalog;
+        this.plans = plans;
         this.warnings = warnings;
         this.compliance = compliance;
         this.evaluations = evaluations;
@@ -49,14 +52,15 @@ class OverviewPages {
     }
 
     @GetMapping("/")
-    String overview(Authentication user, Model model) {
+    String overview(@RequestParam("plan") Optional<String> planParam, Authentication user, Model model) {
         Account me = accounts.of(user);
-        Optional<Plan> plan = catalog.plan(Optional.empty());
+        Optional<Plan> plan = plans.choose(planParam, me);
+        model.addAttribute("otherPlans", plans.visible(me).stream().filter(p -> plan.map(chosen -> !chosen.equals(p)).orElse(true)).toList());
         model.addAttribute("today", clock.today());
         if (plan.isEmpty()) {
             return "review/overview";
         }
-        List<Warning> open = openWarnings(me);
+        List<Warning> open = openWarnings(me, plan.get());
         // keyed by the level's name: SpEL indexes a map with the name, not the enum
         Map<String, Long> byLevel = new java.util.HashMap<>();
         for (Level level : Level.values()) {
@@ -83,8 +87,8 @@ class OverviewPages {
         return "review/overview";
     }
 
-    private List<Warning> openWarnings(Account me) {
-        Viewer viewer = new Viewer(me.username(), me.departmentCode());
-        return warnings.find(Warnings.Filter.all(), viewer).stream().filter(w -> w.status() != WarningStatus.RESOLVED).toList();
+    private List<Warning> openWarnings(Account me, Plan plan) {
+        Viewer viewer = Viewer.of(me);
+        return warnings.find(Warnings.Filter.all().inPlan(plan.code()), viewer).stream().filter(w -> w.status() != WarningStatus.RESOLVED).toList();
     }
 }

@@ -11,7 +11,9 @@ import org.duban.scheduling.Jobs;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** 规则与运行: for rule authors and the office, the loaded rules and their errors, the runs, the jobs and the mail outbox. */
 @Controller
@@ -22,21 +24,27 @@ class RulePages {
 
     private final RuleSets ruleSets;
     private final PlanCatalog catalog;
+    private final PagePlans plans;
+    private final org.duban.access.Accounts accounts;
     private final Evaluations evaluations;
     private final Jobs jobs;
     private final Outbox outbox;
 
-    RulePages(RuleSets ruleSets, PlanCatalog catalog, Evaluations evaluations, Jobs jobs, Outbox outbox) {
+    RulePages(RuleSets ruleSets, PlanCatalog catalog, PagePlans plans, org.duban.access.Accounts accounts, Evaluations evaluations, Jobs jobs, Outbox outbox) {
         this.ruleSets = ruleSets;
         this.catalog = catalog;
+        this.plans = plans;
+        this.accounts = accounts;
         this.evaluations = evaluations;
         this.jobs = jobs;
         this.outbox = outbox;
     }
 
     @GetMapping("/rules")
-    String rules(Model model) throws SchedulerException {
-        model.addAttribute("ruleSet", catalog.plan(Optional.empty()).flatMap(plan -> ruleSets.current(plan.code())).orElse(null));
+    String rules(@RequestParam("plan") Optional<String> planParam, Authentication user, Model model) throws SchedulerException {
+        Optional<org.duban.catalog.Plan> plan = plans.choose(planParam, accounts.of(user));
+        model.addAttribute("plan", plan.orElse(null));
+        model.addAttribute("ruleSet", plan.flatMap(p -> ruleSets.current(p.code())).orElse(null));
         model.addAttribute("lastLoad", ruleSets.lastLoad());
         model.addAttribute("runs", evaluations.history(RUNS));
         List<Jobs.JobView> jobList = jobs.list();

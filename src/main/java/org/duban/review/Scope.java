@@ -1,6 +1,8 @@
 package org.duban.review;
 
 import org.duban.access.Accounts.Account;
+import org.duban.catalog.Department;
+import org.duban.catalog.Plan;
 import org.duban.catalog.Task;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -10,14 +12,14 @@ final class Scope {
     private Scope() {
     }
 
-    static void department(Account me, String code) {
-        if (me.departmentCode().filter(own -> !own.equals(code)).isPresent()) {
+    static void department(Account me, Department department) {
+        if (!me.sees(department)) {
             throw new AccessDeniedException("只能查看本部门的页面");
         }
     }
 
-    static void task(Account me, Task task) {
-        if (me.departmentCode().filter(own -> !task.involves(own)).isPresent()) {
+    static void task(Account me, Plan plan, Task task) {
+        if (!me.seesRegion(plan.regionCode()) || me.departmentCode().filter(own -> !task.involves(own)).isPresent()) {
             throw new AccessDeniedException("只能查看本部门牵头或配合的任务");
         }
     }

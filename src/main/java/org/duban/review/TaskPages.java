@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ class TaskPages {
     private static final int FIRINGS_PER_WARNING = 30;
 
     private final PlanCatalog catalog;
+    private final PagePlans plans;
     private final AssessmentLog assessments;
     private final Observations observations;
     private final RuleSets ruleSets;
@@ -49,9 +51,10 @@ class TaskPages {
     private final Accounts accounts;
     private final JsonMapper json;
 
-    TaskPages(PlanCatalog catalog, AssessmentLog assessments, Observations observations, RuleSets ruleSets, Warnings warnings,
+    TaskPages(PlanCatalog catalog, PagePlans plans, AssessmentLog assessments, Observations observations, RuleSets ruleSets, Warnings warnings,
               FiringLog firings, Accounts accounts, JsonMapper json) {
         this.catalog = catalog;
+        this.plans = plans;
         this.assessments = assessments;
         this.observations = observations;
         this.ruleSets = ruleSets;
@@ -62,16 +65,17 @@ class TaskPages {
     }
 
     @GetMapping("/tasks/{number}")
-    String task(@PathVariable int number, Authentication user, Model model, HttpServletResponse response) {
+    String task(@PathVariable int number, @RequestParam("plan") Optional<String> planParam, Authentication user, Model model,
+                HttpServletResponse response) {
         Account me = accounts.of(user);
-        Optional<Plan> plan = catalog.plan(Optional.empty());
+        Optional<Plan> plan = plans.choose(planParam, me);
         Optional<Task> found = plan.flatMap(p -> catalog.task(p.code(), number));
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error/404";
         }
         Task task = found.get();
-        Scope.task(me, task);
+        Scope.task(me, plan.get(), task);
         String planCode = plan.get().code();
         List<Indicator> indicators = new ArrayList<>(task.indicators());
         catalog.tasks(planCode).forEach(other -> other.indicators().stream()
@@ -84,7 +88,7 @@ class TaskPages {
                 json.writeValueAsString(IndicatorChart.of(indicator, plan.get().year(), observations.history(planCode, indicator.code()),
                         rules.flatMap(r -> r.criterion(indicator.code())).map(RuleSet.StatedCriterion::criterion))))).toList();
         List<Warning> taskWarnings = warnings.find(new Warnings.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(number),
-                Optional.empty()), new Viewer(me.username(), me.departmentCode()));
+                Optional.empty()).inPlan(planCode), Viewer.of(me));
         Map<Long, List<FiringLog.Entry>> behind = new LinkedHashMap<>();
         // a department sees why its own warning fired, so the firings behind it are shown to every role that sees the warning
         taskWarnings.forEach(w -> behind.put(w.id(), firings.find(w.lastRunId(), null, null, w.indicator(), 0, FIRINGS_PER_WARNING).items()));

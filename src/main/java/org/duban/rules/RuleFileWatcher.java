@@ -73,7 +73,7 @@ class RuleFileWatcher implements SmartLifecycle {
 
     private String fingerprint() {
         StringBuilder print = new StringBuilder();
-        for (Path root : List.of(settings.rulesDir(), settings.configDir().resolve("plans"), settings.configDir().resolve("departments.yaml"))) {
+        for (Path root : List.of(settings.rulesDir(), settings.configDir().resolve("plans"), settings.configDir().resolve("regions"))) {
             if (!Files.exists(root)) {
                 continue;
             }

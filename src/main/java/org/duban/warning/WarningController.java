@@ -36,9 +36,11 @@ class WarningController {
 
     @GetMapping
     List<WarningView> list(@RequestParam Optional<String> status, @RequestParam Optional<String> level,
-                           @RequestParam Optional<String> department, @RequestParam Optional<Integer> task, Authentication user) {
+                           @RequestParam Optional<String> department, @RequestParam Optional<Integer> task,
+                           @RequestParam Optional<String> plan, @RequestParam Optional<String> region, Authentication user) {
         Warnings.Filter filter = new Warnings.Filter(status.map(s -> parse(WarningStatus.class, s, "status")),
-                level.map(l -> parse(Level.class, l, "level")), department, task, Optional.empty());
+                level.map(l -> parse(Level.class, l, "level")), department, task, Optional.empty(), plan, region);
+        warnings.check(filter);
         return warnings.find(filter, Viewer.of(accounts.of(user))).stream().map(WarningView::of).toList();
     }
 

@@ -37,11 +37,17 @@ class WarningLedger {
                    acknowledged_by, acknowledged_at, explanation, promised_date, resolved_by, resolved_at, resolution_comment
             FROM early_warning""";
 
-    /** A warning and who it concerns, by code and by name, for filtering. */
-    record Entry(Warning warning, List<Integer> tasks, List<String> departments) {
+    /** A warning and who it concerns, by code and by name, for filtering; {@code region} is its plan's. */
+    record Entry(Warning warning, List<Integer> tasks, List<String> departments, String region) {
 
         boolean concerns(String department) {
             return departments.contains(department);
+        }
+
+        /** Whether the viewer may see it: the office every warning, a department those of its region's plans that concern it. */
+        boolean visibleTo(Viewer viewer) {
+            return viewer.departmentCode().isEmpty()
+                    || (viewer.region().map(region::equals).orElse(false) && concerns(viewer.departmentCode().get()));
         }
     }
 
@@ -63,6 +69,8 @@ class WarningLedger {
         }
         Map<Long, CatalogKeys.IndicatorKey> indicators = keys.indicatorsById();
         Map<String, List<Task>> tasksByPlan = new HashMap<>();
+        Map<String, String> regions = new HashMap<>();
+        catalog.plans().forEach(plan -> regions.put(plan.code(), plan.regionCode()));
         List<Entry> entries = new ArrayList<>();
         for (Row row : rows) {
             CatalogKeys.IndicatorKey key = indicators.get(row.indicatorId());
@@ -70,14 +78,33 @@ class WarningLedger {
                 continue;
             }
             List<Task> tasks = tasksByPlan.computeIfAbsent(key.plan(), catalog::tasks);
-            entries.add(entry(row, key, tasks));
+            entries.add(entry(row, key, tasks, regions.getOrDefault(key.plan(), "")));
         }
         entries.sort(Comparator.comparing((Entry e) -> e.warning().task()).thenComparing(e -> e.warning().indicator())
                 .thenComparing(e -> e.warning().id()));
         return entries;
     }
 
-    private static Entry entry(Row row, CatalogKeys.IndicatorKey key, List<Task> tasks) {
+    void check(Warnings.Filter filter) {
+        List<org.duban.catalog.Plan> plans = catalog.plans();
+        filter.plan().filter(code -> plans.stream().noneMatch(p -> p.code().equals(code))).ifPresent(code -> {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "没有计划 " + code + "（plan）");
+        });
+        filter.region().filter(code -> catalog.region(code).isEmpty()).ifPresent(code -> {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "没有地区 " + code + "（region）");
+        });
+        if (filter.task().isPresent() && filter.plan().isEmpty() && plans.size() > 1) {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, "任务序号在各计划中各自编号，有 " + plans.size() + " 个计划（"
+                    + String.join("、", plans.stream().map(org.duban.catalog.Plan::code).toList()) + "），请同时用 plan= 指明计划");
+        }
+    }
+
+    /** The region and every region below it: region=zibo lists its districts' warnings too. */
+    java.util.Set<String> regionAndBelow(String region) {
+        return catalog.regionAndBelow(region);
+    }
+
+    private static Entry entry(Row row, CatalogKeys.IndicatorKey key, List<Task> tasks, String region) {
         // the indicator's own task first, then every task sharing it
         List<Task> measuring = tasks.stream().filter(t -> t.measuredBy(key.code()))
                 .sorted(Comparator.comparing((Task t) -> t.number() != key.task())).toList();
@@ -90,7 +117,7 @@ class WarningLedger {
                 row.raisedAt(), row.updatedAt(), row.lastRunId(), row.acknowledgedBy(), row.acknowledgedAt(), row.explanation(),
                 row.promisedDate(), row.resolvedBy(), row.resolvedAt(), row.resolutionComment());
         List<String> departments = Stream.concat(leads.stream(), cos.stream()).flatMap(d -> Stream.of(d.code(), d.name())).toList();
-        return new Entry(warning, measuring.stream().map(Task::number).toList(), departments);
+        return new Entry(warning, measuring.stream().map(Task::number).toList(), departments, region);
     }
 
     private record Row(long id, long indicatorId, List<Cause> causes, Level level, WarningStatus status, String rule, String message,

@@ -129,6 +129,6 @@ class WarningPages {
     }
 
     private static Viewer viewer(Account me) {
-        return new Viewer(me.username(), me.departmentCode());
+        return Viewer.of(me);
     }
 }

@@ -20,11 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Warnings {
 
-    /** What to list; every part is optional. */
+    /**
+     * What to list; every part is optional. {@code task} numbers are per plan, so with several
+     * plans name the plan too; {@code region} takes in the regions below it (a city's districts).
+     */
     public record Filter(Optional<WarningStatus> status, Optional<Level> level, Optional<String> department, Optional<Integer> task,
-                         Optional<Long> runId) {
+                         Optional<Long> runId, Optional<String> plan, Optional<String> region) {
+
+        public Filter(Optional<WarningStatus> status, Optional<Level> level, Optional<String> department, Optional<Integer> task,
+                      Optional<Long> runId) {
+            this(status, level, department, task, runId, Optional.empty(), Optional.empty());
+        }
+
         public static Filter all() {
             return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** The same filter, for one plan. */
+        public Filter inPlan(String planCode) {
+            return new Filter(status, level, department, task, runId, Optional.of(planCode), region);
         }
     }
 
@@ -43,23 +57,31 @@ public class Warnings {
         this.history = history;
     }
 
+    /** Refuses a filter naming a plan or region that does not exist, or a task number that is ambiguous across plans. */
+    public void check(Filter filter) {
+        ledger.check(filter);
+    }
+
     public List<Warning> find(Filter filter, Viewer viewer) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         filter.status().ifPresent(status -> { where.append(" AND status = ?"); params.add(status.name()); });
         filter.level().ifPresent(level -> { where.append(" AND warning_level = ?"); params.add(level.name()); });
         filter.runId().ifPresent(run -> { where.append(" AND last_run_id = ? AND status <> 'RESOLVED'"); params.add(run); });
+        java.util.Set<String> regions = filter.region().map(ledger::regionAndBelow).orElse(null);
         return ledger.read(where.toString(), params).stream()
+                .filter(entry -> filter.plan().map(entry.warning().plan()::equals).orElse(true))
+                .filter(entry -> regions == null || regions.contains(entry.region()))
                 .filter(entry -> filter.task().map(entry.tasks()::contains).orElse(true))
                 .filter(entry -> filter.department().map(entry::concerns).orElse(true))
-                .filter(entry -> viewer.departmentCode().map(entry::concerns).orElse(true))
+                .filter(entry -> entry.visibleTo(viewer))
                 .map(WarningLedger.Entry::warning)
                 .toList();
     }
 
     public Optional<Warning> find(long id, Viewer viewer) {
         return ledger.read(" WHERE id = ?", List.of(id)).stream()
-                .filter(entry -> viewer.departmentCode().map(entry::concerns).orElse(true))
+                .filter(entry -> entry.visibleTo(viewer))
                 .map(WarningLedger.Entry::warning)
                 .findFirst();
     }

@@ -31,7 +31,9 @@ class PlanFilesTests {
         assertThat(plan.region().name()).isEqualTo("周村区");
         assertThat(plan.sections()).hasSize(12);
         assertThat(plan.tasks()).extracting(PlanDefinition.TaskDefinition::number).containsExactlyElementsOf(range(1, 65));
-        assertThat(contents.departments()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(contents.regions()).extracting(PlanFiles.RegionFile::code).containsExactly("zhoucun", "zibo");
+        assertThat(contents.regions().get(0).departments()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(contents.regions().get(0).parent()).isEqualTo("zibo");
     }
 
     @Test
@@ -104,10 +106,10 @@ class PlanFilesTests {
 
     @Test
     void namesADuplicateDepartmentInTheRegistry() {
-        copy.replace(copy.configDir().resolve("departments.yaml"), "code: fagai", "code: keji");
+        copy.replace(copy.configDir().resolve("regions/zhoucun.yaml"), "code: fagai", "code: keji");
 
         assertThat(problems()).anySatisfy(problem -> {
-            assertThat(problem.file()).isEqualTo("config/departments.yaml");
+            assertThat(problem.file()).isEqualTo("config/regions/zhoucun.yaml");
             assertThat(problem.message()).isEqualTo("重复的 code \"keji\"");
         });
     }

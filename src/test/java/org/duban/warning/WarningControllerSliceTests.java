@@ -43,11 +43,11 @@ class WarningControllerSliceTests {
     @MockitoBean
     Accounts accounts;
 
-    static final Viewer KEJI = new Viewer("keji", Optional.of("keji"));
+    static final Viewer KEJI = new Viewer("keji", Optional.of("keji"), Optional.of("zhoucun"));
 
     @BeforeEach
     void aDepartmentAccount() {
-        given(accounts.of(any(Authentication.class))).willReturn(new Accounts.Account("keji", "区科技局", List.of(Role.DEPARTMENT), Optional.of("keji")));
+        given(accounts.of(any(Authentication.class))).willReturn(new Accounts.Account("keji", "区科技局", List.of(Role.DEPARTMENT), Optional.of("keji"), Optional.of("zhoucun")));
     }
 
     @Test
