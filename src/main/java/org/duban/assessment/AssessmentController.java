@@ -34,14 +34,17 @@ class AssessmentController {
     List<AssessmentLog.Entry> assessments(@RequestParam Optional<Long> runId, @RequestParam Optional<String> plan,
                                           @RequestParam Optional<Integer> task, @RequestParam Optional<String> indicator,
                                           Authentication authentication) {
-        Optional<String> department = accounts.of(authentication).departmentCode();
-        List<AssessmentLog.Entry> entries = assessments.find(runId, plan, task, indicator);
-        if (department.isEmpty()) {
+        Accounts.Account me = accounts.of(authentication);
+        // the latest run of which plan: named, or the one plan running (several: 400 asking which)
+        Optional<String> planCode = runId.isPresent() ? plan
+                : Optional.of(catalog.plan(plan).orElseThrow(() -> new org.duban.NotFound(PlanCatalog.missing(plan))).code());
+        List<AssessmentLog.Entry> entries = assessments.find(runId, planCode, task, indicator);
+        if (me.departmentCode().isEmpty()) {
             return entries;
         }
-        String own = department.get();
-        List<Task> involved = catalog.plan(plan).map(p -> catalog.tasks(p.code())).orElse(List.of()).stream()
-                .filter(t -> t.involves(own)).toList();
-        return entries.stream().filter(e -> involved.stream().anyMatch(t -> t.measuredBy(e.indicator()))).toList();
+        String own = me.departmentCode().get();
+        return entries.stream().filter(e -> catalog.plan(Optional.of(e.plan())).filter(p -> me.seesRegion(p.regionCode()))
+                .map(p -> catalog.tasks(p.code()).stream().filter(t -> t.involves(own)).anyMatch(t -> t.measuredBy(e.indicator())))
+                .orElse(false)).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.duban.catalog.CatalogKeys;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class AssessmentLog {
 
     /** A stored assessment with its run. Levels are BLUE…RED, or null for a quiet indicator. */
-    public record Entry(long runId, LocalDate asOf, int task, String indicator, LocalDate judgedAt, String actual, String target,
+    public record Entry(long runId, String plan, LocalDate asOf, int task, String indicator, LocalDate judgedAt, String actual, String target,
                         BigDecimal timeProgress, BigDecimal completion, BigDecimal lag, BigDecimal projected, int missedPeriods,
                         boolean met, String level, List<String> causes, List<String> firedRules, String explanation) {
     }
@@ -66,7 +67,7 @@ public class AssessmentLog {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("""
-                SELECT a.*, r.as_of FROM assessment a JOIN evaluation_run r ON r.id = a.run_id WHERE a.run_id = ?""");
+                SELECT a.*, r.as_of, r.plan_id FROM assessment a JOIN evaluation_run r ON r.id = a.run_id WHERE a.run_id = ?""");
         List<Object> params = new ArrayList<>(List.of(run.get()));
         task.ifPresent(t -> {
             sql.append(" AND a.task_no = ?");
@@ -76,7 +77,8 @@ public class AssessmentLog {
             sql.append(" AND a.indicator_code = ?");
             params.add(i);
         });
-        return jdbc.sql(sql + " ORDER BY a.id").params(params).query((rs, n) -> new Entry(rs.getLong("run_id"),
+        Map<Long, String> plans = keys.planCodes();
+        return jdbc.sql(sql + " ORDER BY a.id").params(params).query((rs, n) -> new Entry(rs.getLong("run_id"), plans.get(rs.getLong("plan_id")),
                 rs.getDate("as_of").toLocalDate(), rs.getInt("task_no"), rs.getString("indicator_code"),
                 rs.getDate("judged_at") == null ? null : rs.getDate("judged_at").toLocalDate(), rs.getString("actual"), rs.getString("target"),
                 rs.getBigDecimal("time_progress"), rs.getBigDecimal("completion"), rs.getBigDecimal("lag_points"), rs.getBigDecimal("projected"),

@@ -85,8 +85,17 @@ class EvaluationRuns {
     }
 
     List<EvaluationRun> latest(int limit) {
+        return latest(limit, Optional.empty());
+    }
+
+    /** The latest runs of the plans with these keys (every plan when empty). */
+    List<EvaluationRun> latest(int limit, Optional<List<Long>> planIds) {
         Map<Long, String> plans = keys.planCodes();
-        return jdbc.sql(SELECT + " ORDER BY r.id DESC LIMIT ?").param(limit).query((rs, n) -> run(rs, plans)).list();
+        List<Object> params = new java.util.ArrayList<>();
+        String where = PlanFilter.in("r.plan_id", planIds, params);
+        params.add(limit);
+        return jdbc.sql(SELECT + (where.isEmpty() ? "" : " WHERE 1 = 1" + where) + " ORDER BY r.id DESC LIMIT ?").params(params)
+                .query((rs, n) -> run(rs, plans)).list();
     }
 
     private static EvaluationRun run(java.sql.ResultSet rs, Map<Long, String> plans) throws java.sql.SQLException {

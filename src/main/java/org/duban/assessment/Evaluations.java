@@ -37,6 +37,7 @@ public class Evaluations {
     private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
 
     private final PlanCatalog catalog;
+    private final org.duban.catalog.CatalogKeys keys;
     private final RuleSets ruleSets;
     private final Observations observations;
     private final EvaluationRuns runs;
@@ -52,7 +53,8 @@ public class Evaluations {
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
                 AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction,
-                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock) {
+                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock, org.duban.catalog.CatalogKeys keys) {
+        this.keys = keys;
         this.clock = clock;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
@@ -64,6 +66,26 @@ public class Evaluations {
         this.transaction = transaction;
         this.settings = settings;
         this.abandoned = abandoned;
+    }
+
+    /**
+     * Evaluates every plan active on {@code asOf}, one run each; a plan that fails is recorded and
+     * logged and does not stop the others. The runs that succeeded are returned.
+     */
+    public List<EvaluationRun> runActive(LocalDate asOf, String triggeredBy) {
+        List<EvaluationRun> done = new java.util.ArrayList<>();
+        List<Plan> active = catalog.activePlans(asOf);
+        if (active.isEmpty()) {
+            log.info("{} 没有正在执行的计划，未评估", asOf);
+        }
+        for (Plan plan : active) {
+            try {
+                done.add(run(Optional.of(plan.code()), asOf, triggeredBy));
+            } catch (EvaluationFailed | IllegalArgumentException e) {
+                log.error("计划 {} 截至 {} 的评估未完成，其余计划照常评估: {}", plan.code(), asOf, e.getMessage());
+            }
+        }
+        return done;
     }
 
     /** Evaluates and records; throws {@link EvaluationFailed} (after recording it) when the run fails. */
@@ -143,6 +165,11 @@ public class Evaluations {
 
     public List<EvaluationRun> history(int limit) {
         return runs.latest(limit);
+    }
+
+    /** The latest runs of the plans a list request names ({@code plan=}, {@code region=}). */
+    public List<EvaluationRun> history(int limit, PlanFilter filter) {
+        return runs.latest(limit, filter.planIds(catalog, keys));
     }
 
     private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf) {

@@ -12,14 +12,21 @@ class FiringController {
 
     private final FiringLog firingLog;
 
-    FiringController(FiringLog firingLog) {
+    private final org.duban.catalog.PlanCatalog catalog;
+    private final org.duban.catalog.CatalogKeys keys;
+
+    FiringController(FiringLog firingLog, org.duban.catalog.PlanCatalog catalog, org.duban.catalog.CatalogKeys keys) {
         this.firingLog = firingLog;
+        this.catalog = catalog;
+        this.keys = keys;
     }
 
     @GetMapping
     FiringLog.Page firings(@RequestParam(required = false) Long runId, @RequestParam(required = false) String rule,
                            @RequestParam(required = false) Integer task, @RequestParam(required = false) String indicator,
+                           @RequestParam(required = false) String plan, @RequestParam(required = false) String region,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return firingLog.find(runId, rule, task, indicator, Math.max(0, page), Math.max(1, Math.min(size, 1000)));
+        PlanFilter filter = new PlanFilter(java.util.Optional.ofNullable(plan), java.util.Optional.ofNullable(region));
+        return firingLog.find(runId, rule, task, indicator, null, filter.planIds(catalog, keys), Math.max(0, page), Math.max(1, Math.min(size, 1000)));
     }
 }

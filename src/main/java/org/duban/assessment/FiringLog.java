@@ -51,8 +51,20 @@ public class FiringLog {
 
     /** As {@link #find(Long, String, Integer, String, int, int)}, and only runs evaluated as of {@code asOf} when given. */
     public Page find(Long runId, String rule, Integer task, String indicator, java.time.LocalDate asOf, int page, int size) {
+        return find(runId, rule, task, indicator, asOf, java.util.Optional.empty(), page, size);
+    }
+
+    /** As above, and only runs of the plans with these keys when given. */
+    Page find(Long runId, String rule, Integer task, String indicator, java.time.LocalDate asOf, java.util.Optional<List<Long>> planIds,
+              int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (planIds.isPresent()) {
+            List<Object> ids = new ArrayList<>();
+            String in = PlanFilter.in("plan_id", planIds, ids);
+            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE 1 = 1").append(in).append(")");
+            params.addAll(ids);
+        }
         if (asOf != null) {
             where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE as_of = ?)");
             params.add(asOf);

@@ -96,7 +96,12 @@ public class PlanCatalog {
      * active today, or the only plan loaded; with several, none is guessed: {@link PlanNotChosen}.
      */
     public Optional<Plan> plan(Optional<String> code) {
-        List<Plan> plans = plans();
+        return plan(code, Optional.empty());
+    }
+
+    /** As {@link #plan(Optional)}, among the plans of {@code region} when one is given (a department's own). */
+    public Optional<Plan> plan(Optional<String> code, Optional<String> region) {
+        List<Plan> plans = plans().stream().filter(plan -> region.map(plan.regionCode()::equals).orElse(true)).toList();
         if (code.isPresent()) {
             return plans.stream().filter(plan -> plan.code().equals(code.get())).findFirst();
         }

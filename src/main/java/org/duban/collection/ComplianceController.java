@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.duban.access.Accounts;
 import org.duban.DubanClock;
+import org.duban.NotFound;
+import org.duban.catalog.PlanCatalog;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +22,10 @@ class ComplianceController {
     private final Accounts accounts;
     private final DubanClock clock;
 
-    ComplianceController(Compliance compliance, Accounts accounts, DubanClock clock) {
+    private final PlanCatalog catalog;
+
+    ComplianceController(Compliance compliance, Accounts accounts, DubanClock clock, PlanCatalog catalog) {
+        this.catalog = catalog;
         this.clock = clock;
         this.compliance = compliance;
         this.accounts = accounts;
@@ -28,8 +33,12 @@ class ComplianceController {
 
     @GetMapping
     Compliance.Report report(@RequestParam Optional<LocalDate> asOf, @RequestParam Optional<String> plan,
-                             @RequestParam Optional<String> department, Authentication user) {
-        Optional<String> own = accounts.of(user).departmentCode();
-        return compliance.report(plan, asOf.orElse(clock.today()), own.isPresent() ? own : department);
+                             @RequestParam Optional<String> department, @RequestParam Optional<String> region, Authentication user) {
+        Accounts.Account me = accounts.of(user);
+        // a department reports to its own region's plans; the office names a plan or a region with one running plan
+        String code = catalog.plan(plan, me.region().or(() -> region))
+                .orElseThrow(() -> new NotFound(PlanCatalog.missing(plan))).code();
+        Optional<String> own = me.departmentCode();
+        return compliance.report(Optional.of(code), asOf.orElse(clock.today()), own.isPresent() ? own : department);
     }
 }

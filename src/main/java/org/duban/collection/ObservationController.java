@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.duban.NotFound;
 import org.duban.access.Accounts;
+import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -64,15 +65,29 @@ class ObservationController {
     /** Every revision of one indicator's values; a department sees only what it reports. */
     @GetMapping
     List<Observation> history(@RequestParam String indicator, @RequestParam Optional<String> plan, Authentication user) {
-        String code = catalog.plan(plan).orElseThrow(() -> new NotFound(PlanCatalog.missing(plan))).code();
-        accounts.of(user).departmentCode().ifPresent(own -> {
-            boolean leads = catalog.tasks(code).stream()
-                    .filter(task -> task.indicators().stream().anyMatch(i -> i.code().equals(indicator)))
-                    .anyMatch(task -> task.leadDepartments().stream().anyMatch(d -> d.code().equals(own)));
-            if (!leads) {
+        Accounts.Account me = accounts.of(user);
+        String code = planOf(indicator, plan, me);
+        if (me.departmentCode().isPresent()) {
+            boolean reports = PlanCatalog.reporters(catalog.tasks(code), indicator).stream().anyMatch(me::sees);
+            if (!reports) {
                 throw new NotFound("本部门没有指标 " + indicator);
             }
-        });
+        }
         return observations.history(code, indicator);
+    }
+
+    /** The plan an indicator code means: the named one, or the only plan the account sees that has the code. */
+    private String planOf(String indicator, Optional<String> plan, Accounts.Account me) {
+        if (plan.isPresent()) {
+            Plan named = catalog.plan(plan).filter(p -> me.seesRegion(p.regionCode())).orElseThrow(() -> new NotFound(PlanCatalog.missing(plan)));
+            return named.code();
+        }
+        List<String> having = catalog.plans().stream().filter(p -> me.seesRegion(p.regionCode()))
+                .filter(p -> catalog.tasks(p.code()).stream().anyMatch(task -> task.measuredBy(indicator)))
+                .map(Plan::code).toList();
+        if (having.size() > 1) {
+            throw new IllegalArgumentException("指标 " + indicator + " 同属计划 " + String.join("、", having) + "，请用 plan= 指明");
+        }
+        return having.stream().findFirst().orElseThrow(() -> new NotFound("没有指标 " + indicator));
     }
 }

@@ -79,26 +79,13 @@ public class ObservationFiles {
         return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1024.0 / 1024.0) : (bytes + 1023) / 1024 + " KB";
     }
 
-    /** The one active plan of a region (or its only plan); with several, the caller must say which. */
-    private Plan onlyPlanOf(String region, LocalDate today) {
-        List<Plan> plans = catalog.plans().stream().filter(plan -> plan.regionCode().equals(region)).toList();
-        List<Plan> active = plans.stream().filter(plan -> plan.activeOn(today)).toList();
-        List<Plan> candidates = active.isEmpty() ? plans : active;
-        if (candidates.size() != 1) {
-            throw new IllegalArgumentException(candidates.isEmpty() ? "地区 " + region + " 没有计划"
-                    : "地区 " + region + " 有 " + candidates.size() + " 个计划：" + String.join("、", candidates.stream().map(Plan::code).toList())
-                    + "，请用 plan= 指明是哪一个");
-        }
-        return candidates.get(0);
-    }
-
     /**
      * The template of a department: one row per indicator of the tasks it leads, with name, unit
      * and the end of the current reporting period filled in; 数值 (and 对照值 where needed) left blank.
      */
     public byte[] template(Optional<String> planCode, Department department, LocalDate today) {
-        Plan plan = planCode.isPresent() ? catalog.plan(planCode).orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode)))
-                : onlyPlanOf(department.region(), today);
+        Plan plan = catalog.plan(planCode, Optional.of(department.region()))
+                .orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode) + "（" + department.region() + "）"));
         LocalDate day = today.getYear() == plan.year() ? today
                 : today.getYear() < plan.year() ? LocalDate.of(plan.year(), 1, 1) : LocalDate.of(plan.year(), 12, 31);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -68,9 +68,7 @@ public class ObservationIntake {
      * nothing: what rule scenarios and previews judge, so a state production cannot reach cannot be judged.
      */
     public List<Observation> preview(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
-        Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
-                new ObservationProblem("", "plan", PlanCatalog.missing(planCode)))));
-        return checkAll(plan, inputs, submitter).stream()
+        return checkAll(planCode, inputs, submitter).stream()
                 .map(c -> new Observation(c.input().indicator().strip(), c.date(), 1, c.value(), c.text(), c.reference(),
                         blank(c.input().note()) ? null : c.input().note().strip(), Channel.API, null, submitter.username(), c.input().submittedAt()))
                 .toList();
@@ -78,9 +76,7 @@ public class ObservationIntake {
 
     @Transactional
     public Receipt submit(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter, Channel channel, String source) {
-        Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
-                new ObservationProblem("", "plan", PlanCatalog.missing(planCode)))));
-        List<Checked> checked = checkAll(plan, inputs, submitter);
+        List<Checked> checked = checkAll(planCode, inputs, submitter);
         int stored = 0;
         for (Checked value : checked) {
             try {
@@ -92,6 +88,72 @@ public class ObservationIntake {
             }
         }
         return new Receipt(stored, checked.size() - stored);
+    }
+
+    /** Every input checked against its plan; throws with every problem of every plan named when any input is wrong. */
+    private List<Checked> checkAll(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
+        Map<Plan, List<ObservationInput>> byPlan = plansOf(planCode, inputs, submitter);
+        List<Checked> checked = new ArrayList<>();
+        List<ObservationProblem> problems = new ArrayList<>();
+        byPlan.forEach((plan, planInputs) -> {
+            try {
+                checked.addAll(checkAll(plan, planInputs, submitter));
+            } catch (ObservationsRejected rejected) {
+                problems.addAll(rejected.problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ObservationsRejected(problems);
+        }
+        return checked;
+    }
+
+    /**
+     * Which plan each value belongs to. A named plan takes every value. Otherwise an indicator code
+     * is looked up in the plans running today that the submitter reports to (a department: its
+     * region's); a code two of them share must name its plan — never a guess.
+     */
+    private Map<Plan, List<ObservationInput>> plansOf(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
+        Map<Plan, List<ObservationInput>> byPlan = new java.util.LinkedHashMap<>();
+        if (planCode.isPresent()) {
+            Plan plan = catalog.plan(planCode).orElseThrow(() -> new ObservationsRejected(List.of(
+                    new ObservationProblem("", "plan", PlanCatalog.missing(planCode)))));
+            if (submitter.region().filter(region -> !region.equals(plan.regionCode())).isPresent()) {
+                throw new ObservationsRejected(List.of(new ObservationProblem("", "plan", "计划 " + plan.code() + " 不属于本部门所在地区，无权报送")));
+            }
+            byPlan.put(plan, inputs);
+            return byPlan;
+        }
+        List<Plan> mine = catalog.plans().stream().filter(plan -> submitter.region().map(plan.regionCode()::equals).orElse(true)).toList();
+        List<Plan> active = mine.stream().filter(plan -> plan.activeOn(LocalDate.now(clock))).toList();
+        List<Plan> candidates = active.isEmpty() ? mine : active;
+        if (candidates.isEmpty()) {
+            throw new ObservationsRejected(List.of(new ObservationProblem("", "plan", PlanCatalog.missing(planCode))));
+        }
+        if (candidates.size() == 1) {
+            byPlan.put(candidates.get(0), inputs);
+            return byPlan;
+        }
+        Map<Plan, java.util.Set<String>> codes = new java.util.LinkedHashMap<>();
+        candidates.forEach(plan -> codes.put(plan, keys.indicators(plan.code()).keySet()));
+        List<ObservationProblem> problems = new ArrayList<>();
+        for (ObservationInput input : inputs) {
+            List<Plan> having = candidates.stream().filter(plan -> codes.get(plan).contains(input.indicator())).toList();
+            if (having.size() > 1) {
+                problems.add(new ObservationProblem(input.place(), input.column("indicator"), "指标 " + shown(input.indicator()) + " 同属计划 "
+                        + String.join("、", having.stream().map(Plan::code).toList()) + "，请用 plan 指明报送的是哪个计划"));
+            } else {
+                // an unknown code is checked (and named) with the first plan
+                byPlan.computeIfAbsent(having.isEmpty() ? candidates.get(0) : having.get(0), p -> new ArrayList<>()).add(input);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ObservationsRejected(problems);
+        }
+        if (byPlan.isEmpty()) {
+            byPlan.put(candidates.get(0), inputs); // nothing sent: said so by the check
+        }
+        return byPlan;
     }
 
     /** Every input checked; throws with every problem named when any input is wrong. */
@@ -131,8 +193,7 @@ public class ObservationIntake {
             problems.add(new ObservationProblem(place, input.column("indicator"), "指标编码前后有空格：\"" + shown(input.indicator()) + "\"，请删去空格"));
         } else if ((target = known.get(input.indicator())) == null) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "未知指标 \"" + shown(input.indicator()) + "\""));
-        } else if (submitter.departmentCode().isPresent() && target.reporters().stream()
-                .noneMatch(d -> d.code().equals(submitter.departmentCode().get()))) {
+        } else if (target.reporters().stream().noneMatch(submitter::reportsFor)) {
             problems.add(new ObservationProblem(place, input.column("indicator"), "无权报送指标 " + input.indicator() + "（由"
                     + String.join("、", target.reporters().stream().map(Department::name).toList()) + "牵头报送）"));
         }

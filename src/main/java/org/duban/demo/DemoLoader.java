@@ -43,6 +43,8 @@ class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final boolean enabled;
+    /** The one plan the demo data is made for; never whichever plan happens to sort first. */
+    private final String demoPlan;
     private final String datasourceUrl;
     private final PlanCatalog catalog;
     private final RuleSets ruleSets;
@@ -51,9 +53,11 @@ class DemoLoader implements ApplicationRunner {
     private final DubanClock clock;
     private final Observations observations;
 
-    DemoLoader(@Value("${duban.demo:true}") boolean enabled, @Value("${spring.datasource.url:}") String datasourceUrl, PlanCatalog catalog,
+    DemoLoader(@Value("${duban.demo:true}") boolean enabled, @Value("${duban.demo-plan:zhoucun-2023}") String demoPlan,
+               @Value("${spring.datasource.url:}") String datasourceUrl, PlanCatalog catalog,
                RuleSets ruleSets, ObservationIntake intake, Evaluations evaluations, DubanClock clock, Observations observations) {
         this.enabled = enabled;
+        this.demoPlan = demoPlan;
         this.datasourceUrl = datasourceUrl;
         this.catalog = catalog;
         this.ruleSets = ruleSets;
@@ -71,10 +75,10 @@ class DemoLoader implements ApplicationRunner {
         if (observations.any()) {
             return;
         }
-        Optional<Plan> plan = catalog.plan(Optional.empty());
+        Optional<Plan> plan = catalog.plan(Optional.of(demoPlan));
         Optional<RuleSet> rules = plan.flatMap(p -> ruleSets.current(p.code()));
         if (plan.isEmpty() || rules.isEmpty()) {
-            log.warn("计划或规则未能加载，未载入演示数据");
+            log.warn("演示数据所属的计划 {}（duban.demo-plan）或其规则未能加载，未载入演示数据", demoPlan);
             return;
         }
         load(plan.get(), rules.get());

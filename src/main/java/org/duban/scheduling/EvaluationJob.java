@@ -1,14 +1,12 @@
 package org.duban.scheduling;
 
-import java.util.Optional;
-
 import org.duban.DubanClock;
 import org.duban.assessment.Evaluations;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Evaluates the current plan as of today. */
+/** Evaluates every plan active today, each in its own run. */
 @DisallowConcurrentExecution
 class EvaluationJob extends QuartzJobBean {
 
@@ -22,6 +20,6 @@ class EvaluationJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        evaluations.run(Optional.empty(), clock.today(), "定时任务");
+        evaluations.runActive(clock.today(), "定时任务");
     }
 }

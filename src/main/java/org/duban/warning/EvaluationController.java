@@ -53,8 +53,9 @@ class EvaluationController {
     }
 
     @GetMapping
-    List<EvaluationRun> history(@RequestParam(defaultValue = "50") int limit) {
-        return evaluations.history(Math.max(1, Math.min(limit, 500)));
+    List<EvaluationRun> history(@RequestParam(defaultValue = "50") int limit, @RequestParam Optional<String> plan,
+                                @RequestParam Optional<String> region) {
+        return evaluations.history(Math.max(1, Math.min(limit, 500)), new org.duban.assessment.PlanFilter(plan, region));
     }
 
     @GetMapping("/{runId}")

@@ -47,19 +47,24 @@ class WarningPages {
     String list(@RequestParam Optional<Level> level, @RequestParam Optional<WarningStatus> status, @RequestParam Optional<String> department,
                 @RequestParam Optional<Integer> section, @RequestParam Optional<String> plan, Authentication user, Model model) {
         Account me = accounts.of(user);
+        List<org.duban.catalog.Plan> visible = catalog.plans().stream().filter(p -> me.seesRegion(p.regionCode())).toList();
         Optional<String> planCode = plan.filter(p -> !p.isBlank());
-        List<Task> tasks = catalog.plan(planCode).map(p -> catalog.tasks(p.code())).orElse(List.of());
+        // sections are a plan's own: listed and filtered only when one plan is shown
+        Optional<org.duban.catalog.Plan> shown = planCode.isPresent()
+                ? visible.stream().filter(p -> p.code().equals(planCode.get())).findFirst()
+                : visible.size() == 1 ? Optional.of(visible.get(0)) : Optional.empty();
+        List<Task> tasks = shown.map(p -> catalog.tasks(p.code())).orElse(List.of());
         List<Integer> inSection = tasks.stream().filter(t -> section.map(s -> t.section() == s).orElse(true)).map(Task::number).toList();
         List<Warning> found = warnings.find(new Warnings.Filter(status, level, department.filter(d -> !d.isBlank()), Optional.empty(), Optional.empty()),
                 viewer(me)).stream()
                 .filter(w -> planCode.map(w.plan()::equals).orElse(true))
-                .filter(w -> inSection.contains(w.task()))
+                .filter(w -> section.isEmpty() || (shown.map(p -> p.code().equals(w.plan())).orElse(false) && inSection.contains(w.task())))
                 .toList();
         model.addAttribute("warnings", found);
         model.addAttribute("levels", Level.values());
         model.addAttribute("statuses", WarningStatus.values());
         model.addAttribute("departments", catalog.departments());
-        model.addAttribute("plans", catalog.plans());
+        model.addAttribute("plans", visible);
         model.addAttribute("sections", tasks.stream().map(t -> java.util.Map.entry(t.section(), t.sectionTitle())).distinct().toList());
         model.addAttribute("filter", new java.util.HashMap<>(java.util.Map.of("level", level.map(Enum::name).orElse(""),
                 "status", status.map(Enum::name).orElse(""), "department", department.orElse(""), "section", section.map(String::valueOf).orElse(""))));
