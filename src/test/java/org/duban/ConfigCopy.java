@@ -5,15 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A private copy of the repository's {@code config/} and {@code rules/} in a temporary folder,
- * for tests that break files on purpose. {@link #reset()} restores the originals.
+ * for tests that break files on purpose or run several plans side by side ({@link #withExample},
+ * {@link #withNextYear}). {@link #reset()} restores the originals and the plans added.
  */
 public final class ConfigCopy {
 
     private final Path root;
+    private final List<Runnable> additions = new ArrayList<>();
 
     public ConfigCopy() {
         try {
@@ -39,6 +43,68 @@ public final class ConfigCopy {
     public void reset() {
         copy(Path.of("config"), configDir());
         copy(Path.of("rules"), rulesDir());
+        additions.forEach(Runnable::run);
+    }
+
+    /**
+     * Adds {@code config/examples/<name>/} as its README tells a user to: its regions and plans into
+     * the config folder, its rules (a rules folder and scenarios) into the rules folder.
+     */
+    public ConfigCopy withExample(String name) {
+        Path example = Path.of("config/examples", name);
+        if (!Files.isDirectory(example)) {
+            throw new IllegalArgumentException("no example " + example);
+        }
+        return add(() -> {
+            copyInto(example.resolve("regions"), configDir().resolve("regions"));
+            copyInto(example.resolve("plans"), configDir().resolve("plans"));
+            copyInto(example.resolve("rules"), rulesDir());
+        });
+    }
+
+    /**
+     * Adds zhoucun-2024 beside zhoucun-2023, as next year's plan arrives: the same tasks (a copy of the
+     * 2023 file with code, year, name and publication date changed) and a rules folder of its own,
+     * {@code tasks2024} with {@code package tasks2024;}, whose deadlines are a year later. Generated here
+     * rather than committed, so it cannot drift from the real plan.
+     */
+    public ConfigCopy withNextYear() {
+        return add(() -> {
+            try {
+                String plan = Files.readString(planFile(), StandardCharsets.UTF_8);
+                plan = replaceLine(plan, "code: zhoucun-2023", "code: zhoucun-2024");
+                plan = replaceLine(plan, "year: 2023", "year: 2024");
+                plan = replaceLine(plan, "published: 2023-06-09", "published: 2024-03-01");
+                plan = replaceLine(plan, "rules: tasks", "rules: tasks2024");
+                plan = plan.replaceFirst("(?m)^name: (.*)2023年", "name: $12024年").replaceFirst("(?m)^document: .*$", "document: 周政办字〔2024〕示例号");
+                Files.writeString(configDir().resolve("plans/zhoucun-2024.yaml"), plan, StandardCharsets.UTF_8);
+                Path folder = Files.createDirectories(rulesDir().resolve("tasks2024"));
+                try (Stream<Path> files = Files.list(rulesDir().resolve("tasks"))) {
+                    for (Path drl : (Iterable<Path>) files::iterator) {
+                        String text = Files.readString(drl, StandardCharsets.UTF_8)
+                                .replace("package tasks;", "package tasks2024;")
+                                .replace("\"2023-", "\"2024-");
+                        Files.writeString(folder.resolve(drl.getFileName().toString()), text, StandardCharsets.UTF_8);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private ConfigCopy add(Runnable addition) {
+        additions.add(addition);
+        addition.run();
+        return this;
+    }
+
+    private static String replaceLine(String text, String from, String to) {
+        String replaced = text.replaceFirst("(?m)^" + java.util.regex.Pattern.quote(from) + "$", to);
+        if (replaced.equals(text)) {
+            throw new IllegalArgumentException("the plan has no line " + from);
+        }
+        return replaced;
     }
 
     /** Replaces the first occurrence of {@code from}, failing if the text is not there. */
@@ -76,13 +142,22 @@ public final class ConfigCopy {
                     old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copyInto(from, to);
+    }
+
+    /** Copies a folder's files over {@code to}, keeping what is there already. */
+    private static void copyInto(Path from, Path to) {
+        try {
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path source : (Iterable<Path>) files::iterator) {
                     Path target = to.resolve(from.relativize(source).toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(target);
                     } else {
-                        Files.copy(source, target);
+                        Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }
