@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.duban.catalog.Department;
@@ -62,7 +63,7 @@ class Reminders {
         int grace = briefing.rules().map(RuleSet::reportingGraceDays).orElse(ReportingTerms.DEFAULT.graceDays());
         for (Task task : catalog.tasks(briefing.plan().code())) {
             for (Indicator indicator : task.indicators()) {
-                ReportingPeriod.next(indicator.frequency().name(), today, grace).ifPresent(period -> {
+                next(indicator, briefing.plan().year(), today, grace).ifPresent(period -> {
                     LocalDate dueDate = period.end().plusDays(grace);
                     Observation last = briefing.latest().get(indicator.code());
                     if (!dueDate.isAfter(today.plusDays(settings.reminderDays())) && (last == null || last.date().isBefore(period.start()))) {
@@ -74,6 +75,16 @@ class Reminders {
                 });
             }
         }
+    }
+
+    /**
+     * The indicator's next period not yet past its due date, in the plan's year: a plan takes values
+     * of its own year only, so last year's plan (active while its final figures come in) is owed at
+     * most its last periods, never this year's months.
+     */
+    private static Optional<ReportingPeriod> next(Indicator indicator, int year, LocalDate today, int grace) {
+        LocalDate day = today.getYear() < year ? LocalDate.of(year, 1, 1) : today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
+        return ReportingPeriod.next(indicator.frequency().name(), day, grace).filter(period -> !period.end().plusDays(grace).isBefore(today));
     }
 
     private boolean remind(Mailing.Recipient<Notifications.ReminderItem> recipient, LocalDate dueDate) {
