@@ -35,7 +35,7 @@ class TableOwnershipTests {
             "collection", Set.of("observation"),
             "assessment", Set.of("evaluation_run", "rule_firing", "assessment"),
             "warning", Set.of("early_warning", "warning_event"),
-            "notification", Set.of("mail_outbox", "notification_state"),
+            "notification", Set.of("mail_outbox", "notification_state", "escalation_notice"),
             "access", Set.of("app_user", "api_token"),
             "scheduling", Set.of("job_run", "qrtz_scheduler_state", "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers",
                     "qrtz_cron_triggers", "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps",

@@ -3,6 +3,7 @@ package org.duban.notification;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,24 +25,35 @@ import org.duban.warning.Warning;
 import org.springframework.stereotype.Component;
 
 /**
- * What every mail needs to know on a given day: the plan, the rules' criteria, the departments and
- * the latest reported values; and how one warning reads in a mail (actual vs target vs time progress).
+ * What every mail needs to know on a given day, plan by plan: the plan and its region's letterhead,
+ * that plan's rules' criteria, its region's departments and the latest reported values; and how one
+ * warning reads in a mail (actual vs target vs time progress, from the warning's own plan).
  */
 @Component
 class Briefings {
 
     private static final Map<Level, String> COLORS = Map.of(Level.RED, "#c0392b", Level.ORANGE, "#e67e22", Level.YELLOW, "#d4ac0d", Level.BLUE, "#2e86c1");
 
-    /** The day's facts a mail is written from. */
-    record Briefing(Plan plan, AsOf asOf, Optional<RuleSet> rules, Map<String, Department> departmentsByName, Map<String, Long> ids,
-                    Map<String, Observation> latest, Map<String, String> units, Map<String, AssessmentLog.Entry> judged) {
+    /**
+     * The day's facts about one plan a mail is written from. Departments are its region's, by the
+     * name the plan gives them (another region may have a department of the same name or code).
+     */
+    record Briefing(Plan plan, Letterhead letterhead, AsOf asOf, Optional<RuleSet> rules, Map<String, Department> departmentsByName,
+                    Map<String, Long> ids, Map<String, Observation> latest, Map<String, String> units,
+                    Map<String, AssessmentLog.Entry> judged) {
 
-        Department department(String name) {
-            return departmentsByName.get(name);
+        /** The region's department of that name; empty when the registry no longer has it. */
+        Optional<Department> department(String name) {
+            return Optional.ofNullable(departmentsByName.get(name));
         }
 
         long id(Department department) {
             return ids.get(department.code());
+        }
+
+        /** The department's page on this plan (codes are plain, so they need no escaping). */
+        String departmentLink(Department department) {
+            return letterhead.link("/departments/" + department.code() + "?region=" + department.region() + "&plan=" + plan.code());
         }
     }
 
@@ -64,16 +76,24 @@ class Briefings {
         this.keys = keys;
     }
 
-    /** Today's briefing on the current plan; empty when no plan is loaded. */
-    Optional<Briefing> today() {
-        return catalog.plan(Optional.empty()).map(plan -> briefing(plan, clock.today()));
+    /**
+     * Today's briefings, one per plan active today ({@link PlanCatalog#activePlans}), in the
+     * catalog's order; empty when none is. Every job covers them all: no plan is picked for another.
+     */
+    List<Briefing> today() {
+        LocalDate today = clock.today();
+        return catalog.activePlans(today).stream().map(plan -> briefing(plan, today)).toList();
     }
 
     private Briefing briefing(Plan plan, LocalDate today) {
         Map<String, Department> byName = new HashMap<>();
-        catalog.departments().forEach(d -> byName.put(d.name(), d));
+        catalog.departments(plan.regionCode()).forEach(d -> byName.put(d.name(), d));
         Map<String, Long> ids = new HashMap<>();
-        keys.departmentsById().forEach((id, department) -> ids.put(department.code(), id));
+        keys.departmentsById().forEach((id, department) -> {
+            if (department.region().equals(plan.regionCode())) {
+                ids.put(department.code(), id);
+            }
+        });
         Map<String, Observation> latest = new HashMap<>();
         observations.latestUpTo(plan.code(), today).forEach(o -> latest.merge(o.indicator(), o, (a, b) -> a.date().isAfter(b.date()) ? a : b));
         Map<String, String> units = new HashMap<>();
@@ -83,10 +103,15 @@ class Briefings {
         Map<String, AssessmentLog.Entry> judged = new HashMap<>();
         assessments.find(Optional.empty(), Optional.of(plan.code()), Optional.empty(), Optional.empty())
                 .forEach(entry -> judged.put(entry.indicator(), entry));
-        return new Briefing(plan, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest, units, judged);
+        Letterhead letterhead = Letterhead.of(plan.regionCode(), plan.regionName(), catalog.region(plan.regionCode()), settings);
+        return new Briefing(plan, letterhead, new AsOf(today, plan.year()), ruleSets.current(plan.code()), byName, ids, latest, units, judged);
     }
 
+    /** One warning as a mail line; {@code context} must be the briefing of the warning's own plan, whose rules hold its target. */
     Notifications.DigestItem item(Warning warning, NotificationPolicy.Change change, Briefing context) {
+        if (!warning.plan().equals(context.plan().code())) {
+            throw new IllegalArgumentException("预警 " + warning.id() + " 属于计划 " + warning.plan() + "，不能按计划 " + context.plan().code() + " 的规则写入邮件");
+        }
         Optional<Criterion> criterion = context.rules().flatMap(set -> set.criterion(warning.indicator())).map(RuleSet.StatedCriterion::criterion);
         Observation latest = context.latest().get(warning.indicator());
         String unit = context.units().getOrDefault(warning.indicator(), "");
@@ -98,7 +123,8 @@ class Briefings {
                         .map(j -> String.format("%.1f%%", j.timeProgress()) + (j.judgedAt() == null ? "" : "（" + j.judgedAt() + "）"))
                         .or(() -> criterion.map(c -> String.format("%.1f%%", c.timeProgress(context.asOf())))).orElse("—"),
                 criterion.map(c -> c.deadline().toString()).orElse("—"), warning.message(),
-                settings.dashboardUrl() + "/warnings/" + warning.id() /* the review page, not the JSON */);
+                context.letterhead().link("/warnings/" + warning.id()) /* the review page, not the JSON; ids are global */,
+                context.letterhead().link("/tasks/" + warning.task() + "?plan=" + context.plan().code()) /* task numbers are per plan */);
     }
 
     private static String target(Criterion c, String unit, Observation latest) {

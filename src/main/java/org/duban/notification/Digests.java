@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One digest per lead department, To the department and CC the cooperating departments of its
- * tasks, holding what {@link NotificationPolicy} says it should be told. The mail and the record
- * of what was told are written in one transaction per department.
+ * tasks, holding what {@link NotificationPolicy} says it should be told, over every plan active
+ * today: a department in two plans gets one digest with a section per plan, under its own region's
+ * letterhead. The mail and the record of what was told are written in one transaction per department.
  */
 @Component
 class Digests {
@@ -60,64 +61,74 @@ class Digests {
     }
 
     int compose() {
-        Optional<Briefing> briefing = briefings.today();
-        if (briefing.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
         NotificationPolicy policy = new NotificationPolicy(settings.repeatInterval());
-        Map<String, List<Warning>> byLead = new LinkedHashMap<>();
-        for (Warning warning : warnings.find(Warnings.Filter.all(), SYSTEM)) {
-            warning.leadDepartments().forEach(lead -> byLead.computeIfAbsent(lead, k -> new ArrayList<>()).add(warning));
+        Mailing<Warning> mailing = new Mailing<>();
+        for (Briefing briefing : briefings.today()) {
+            for (Warning warning : warnings.find(Warnings.Filter.all().inPlan(briefing.plan().code()), SYSTEM)) {
+                warning.leadDepartments().forEach(lead -> mailing.add(briefing, lead, warning));
+            }
         }
         int written = 0;
-        for (Map.Entry<String, List<Warning>> entry : byLead.entrySet()) {
-            Department department = briefing.get().department(entry.getKey());
-            Boolean wrote = transaction.execute(status -> digest(department, entry.getValue(), policy, briefing.get(), now));
+        for (Mailing.Recipient<Warning> recipient : mailing.recipients()) {
+            Boolean wrote = transaction.execute(status -> digest(recipient, policy, now));
             written += Boolean.TRUE.equals(wrote) ? 1 : 0;
         }
         return written;
     }
 
-    private boolean digest(Department department, List<Warning> candidates, NotificationPolicy policy, Briefing briefing, Instant now) {
-        long departmentId = briefing.id(department);
-        Map<Long, NotificationPolicy.Told> told = told(departmentId);
-        List<Notifications.DigestItem> items = new ArrayList<>();
+    private boolean digest(Mailing.Recipient<Warning> recipient, NotificationPolicy policy, Instant now) {
+        Department department = recipient.department();
+        Map<Long, NotificationPolicy.Told> told = told(recipient.id());
+        List<Notifications.PlanSection<Notifications.DigestItem>> sections = new ArrayList<>();
+        List<String> plans = new ArrayList<>();
         Set<String> cc = new LinkedHashSet<>();
         Map<Level, Integer> counts = new EnumMap<>(Level.class);
         int resolved = 0;
-        for (Warning warning : candidates) {
-            Optional<NotificationPolicy.Change> change = policy.decide(warning.level(), warning.status(), Optional.ofNullable(told.get(warning.id())), now);
-            if (change.isEmpty()) {
-                continue;
+        for (Mailing.Share<Warning> share : recipient.shares()) {
+            Briefing briefing = share.briefing();
+            List<Notifications.DigestItem> items = new ArrayList<>();
+            for (Warning warning : share.items()) {
+                Optional<NotificationPolicy.Change> change = policy.decide(warning.level(), warning.status(), Optional.ofNullable(told.get(warning.id())), now);
+                if (change.isEmpty()) {
+                    continue;
+                }
+                items.add(briefings.item(warning, change.get(), briefing));
+                warning.coDepartments().stream().map(briefing::department).flatMap(Optional::stream).filter(d -> !d.is(department))
+                        .map(Department::email).filter(e -> e != null && !e.isBlank()).forEach(cc::add);
+                if (change.get() == NotificationPolicy.Change.RESOLVED) {
+                    resolved++;
+                } else {
+                    counts.merge(warning.level(), 1, Integer::sum);
+                }
+                remember(warning, recipient.id(), now);
             }
-            items.add(briefings.item(warning, change.get(), briefing));
-            warning.coDepartments().stream().map(briefing::department).filter(d -> d != null && !d.code().equals(department.code()))
-                    .map(Department::email).filter(e -> e != null && !e.isBlank()).forEach(cc::add);
-            if (change.get() == NotificationPolicy.Change.RESOLVED) {
-                resolved++;
-            } else {
-                counts.merge(warning.level(), 1, Integer::sum);
+            if (!items.isEmpty()) {
+                items.sort(Comparator.comparing((Notifications.DigestItem item) -> Level.valueOf(item.level())).reversed()
+                        .thenComparing(Notifications.DigestItem::task));
+                sections.add(new Notifications.PlanSection<>(briefing.plan().code(), briefing.plan().name(), briefing.plan().year(),
+                        briefing.departmentLink(department), items));
+                plans.add(briefing.plan().code());
             }
-            remember(warning, departmentId, now);
         }
-        if (items.isEmpty()) {
+        if (sections.isEmpty()) {
             return false; // nothing to tell: no mail
         }
-        items.sort(Comparator.comparing((Notifications.DigestItem item) -> Level.valueOf(item.level())).reversed()
-                .thenComparing(Notifications.DigestItem::task));
-        String subject = "【" + briefing.plan().regionName() + "重点工作预警】" + subjectCounts(counts, resolved);
+        Letterhead letterhead = recipient.letterhead();
+        String subject = letterhead.subjectPrefix("重点工作预警") + subjectCounts(counts, resolved);
         Map<String, Object> variables = new HashMap<>();
         variables.put("subject", subject);
         variables.put("department", department);
-        variables.put("region", briefing.plan().regionName());
-        variables.put("asOf", briefing.asOf().date().toString());
-        variables.put("items", items);
+        variables.put("region", letterhead.regionName());
+        variables.put("asOf", recipient.shares().get(0).briefing().asOf().date().toString());
+        variables.put("sections", sections);
+        // every section's lines in one list, for templates written before sections
+        variables.put("items", sections.stream().flatMap(section -> section.items().stream()).toList());
         variables.put("counts", counts);
-        variables.put("dashboardUrl", settings.dashboardUrl());
+        variables.put("dashboardUrl", letterhead.dashboardUrl());
         variables.put("generatedAt", STAMP.format(now.atZone(clock.getZone())));
-        outbox.write(departmentId, "DIGEST", "digest-" + now.toEpochMilli(), List.of(department.email()), List.copyOf(cc), subject,
-                templates.render("digest", variables));
+        outbox.write(recipient.id(), new Outbox.Envelope("DIGEST", "digest-" + now.toEpochMilli(), letterhead.from(), plans,
+                List.of(department.email()), List.copyOf(cc), subject), templates.render("digest", variables));
         return true;
     }
 

@@ -81,9 +81,11 @@ public class MailDelivery {
     private String send(Outbox.Pending pending) throws MessagingException, IOException {
         JavaMailSender sender = smtp.getIfAvailable();
         Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
-        MimeMessage message = new FixedIdMessage(session, "<duban-outbox-" + pending.id() + "@" + host(settings.from()) + ">");
+        // the region's sender, fixed when the message was written; rows from before regions had one: the global sender
+        String from = pending.from() == null || pending.from().isBlank() ? settings.from() : pending.from();
+        MimeMessage message = new FixedIdMessage(session, "<duban-outbox-" + pending.id() + "@" + host(from) + ">");
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(settings.from());
+        helper.setFrom(from);
         helper.setTo(pending.to().split(","));
         if (pending.cc() != null && !pending.cc().isBlank()) {
             helper.setCc(pending.cc().split(","));

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.duban.access.Accounts;
+import org.duban.catalog.Plan;
+import org.duban.catalog.PlanCatalog;
 import org.duban.warning.Viewer;
 import org.duban.warning.Warning;
 import org.duban.warning.Warnings;
@@ -16,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * Which mails told whom about a warning, and whether they went out: a fragment the warning page loads
  * (htmx), since the outbox is this module's and the warning module must not depend on it. A mail lists
- * a department's warnings without naming each in the outbox, so these are the mails to the warning's
- * departments written since it was raised.
+ * a department's warnings without naming each in the outbox, so these are the mails about the warning's
+ * plan to its departments (of its plan's region: names repeat across regions) written since it was raised.
  */
 @Controller
 class MailPages {
@@ -27,11 +29,17 @@ class MailPages {
     private final Outbox outbox;
     private final Warnings warnings;
     private final Accounts accounts;
+    private final PlanCatalog catalog;
 
-    MailPages(Outbox outbox, Warnings warnings, Accounts accounts) {
+    MailPages(Outbox outbox, Warnings warnings, Accounts accounts, PlanCatalog catalog) {
         this.outbox = outbox;
         this.warnings = warnings;
         this.accounts = accounts;
+        this.catalog = catalog;
+    }
+
+    private String region(Warning warning) {
+        return catalog.plan(Optional.of(warning.plan())).map(Plan::regionCode).orElse("");
     }
 
     @GetMapping("/warnings/{id}/mails")
@@ -39,7 +47,9 @@ class MailPages {
         Accounts.Account me = accounts.of(user);
         Optional<Warning> warning = warnings.find(id, Viewer.of(me));
         model.addAttribute("mails", warning.map(w -> outbox.latest(LATEST).stream()
-                .filter(m -> w.departments().contains(m.department()))
+                // messages written before they named their plans have none: they are kept, as before
+                .filter(m -> m.plans().isEmpty() || m.plans().contains(w.plan()))
+                .filter(m -> m.region().equals(region(w)) && w.departments().contains(m.department()))
                 .filter(m -> !m.createdAt().isBefore(w.raisedAt())).toList()).orElse(List.of()));
         return "notification/mails :: mails";
     }

@@ -5,7 +5,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Writes the departments' warning digests to the outbox. */
+/** Writes the departments' warning digests to the outbox, over every plan active today (one digest per department, a section per plan). */
 @DisallowConcurrentExecution
 class DigestJob extends QuartzJobBean {
 

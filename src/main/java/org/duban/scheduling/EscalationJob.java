@@ -5,7 +5,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Writes escalations of long-unacknowledged RED warnings to the outbox. */
+/** Writes escalations of long-unacknowledged RED warnings to the outbox, over every plan active today. */
 @DisallowConcurrentExecution
 class EscalationJob extends QuartzJobBean {
 

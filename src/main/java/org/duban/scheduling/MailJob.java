@@ -5,7 +5,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Delivers what is due in the outbox. */
+/** Delivers what is due in the outbox, each message from its region's sender. */
 @DisallowConcurrentExecution
 class MailJob extends QuartzJobBean {
 

@@ -5,7 +5,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Writes reminders of reports due soon to the outbox. */
+/** Writes reminders of reports due soon to the outbox, over every plan active today. */
 @DisallowConcurrentExecution
 class ReminderJob extends QuartzJobBean {
 

@@ -85,7 +85,7 @@ class MailFlowTests {
     /** Each test starts from no data and an empty mailbox, whatever ran before it. */
     @BeforeEach
     void startFromNothing() throws Exception {
-        for (String table : List.of("notification_state", "mail_outbox", "warning_event", "early_warning", "rule_firing", "assessment",
+        for (String table : List.of("notification_state", "escalation_notice", "mail_outbox", "warning_event", "early_warning", "rule_firing", "assessment",
                 "evaluation_run", "observation")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
