@@ -36,7 +36,12 @@ class CheckPrinter implements CommandLineCheck {
                     + (problem.field().isBlank() ? "" : " [" + problem.field() + "]") + " " + problem.message());
         }
         for (RuleCheck.ScenarioResult scenario : report.scenarios()) {
-            out.println((scenario.passed() ? "通过 " : "失败 ") + scenario.file() + ": " + scenario.name());
+            // the plan is printed because district plans share indicator codes: T22-1 means a different target in each
+            out.println((scenario.passed() ? "通过 " : "失败 ") + scenario.file() + (scenario.plan().isEmpty() ? "" : " [" + scenario.plan() + "]")
+                    + ": " + scenario.name());
+            if (scenario.note() != null) {
+                out.println("    " + scenario.note());
+            }
             if (scenario.error() != null) {
                 out.println("    " + scenario.error());
             }

@@ -12,8 +12,6 @@ import org.duban.assessment.Assessment;
 import org.duban.assessment.Evaluations;
 import org.duban.assessment.Judgement;
 import org.duban.catalog.CatalogProblem;
-import org.duban.catalog.Plan;
-import org.duban.catalog.PlanCatalog;
 import org.duban.collection.Observation;
 import org.duban.collection.ObservationIntake;
 import org.duban.collection.ObservationsRejected;
@@ -40,9 +38,12 @@ public class RuleCheck {
                               boolean actualMet, String expectedText, String actualMessage, String explanation, boolean passed) {
     }
 
-    /** A scenario's outcome; {@code error} says why it could not be judged (a value the intake refuses). */
+    /**
+     * A scenario's outcome against {@code plan}; {@code error} says why it could not be judged (no plan, an
+     * indicator not in it, a value the intake refuses); {@code note}, how its plan was chosen when it named none.
+     */
     public record ScenarioResult(String file, String name, String plan, String asOf, boolean passed, String error,
-                                 List<Expectation> expectations) {
+                                 List<Expectation> expectations, String note) {
     }
 
     public record Report(List<CatalogProblem> problems, List<ScenarioResult> scenarios) {
@@ -58,14 +59,12 @@ public class RuleCheck {
     private final RuleSets ruleSets;
     private final Evaluations evaluations;
     private final ObservationIntake intake;
-    private final PlanCatalog catalog;
     private final DubanSettings settings;
 
-    RuleCheck(RuleSets ruleSets, Evaluations evaluations, ObservationIntake intake, PlanCatalog catalog, DubanSettings settings) {
+    RuleCheck(RuleSets ruleSets, Evaluations evaluations, ObservationIntake intake, DubanSettings settings) {
         this.ruleSets = ruleSets;
         this.evaluations = evaluations;
         this.intake = intake;
-        this.catalog = catalog;
         this.settings = settings;
     }
 
@@ -86,21 +85,37 @@ public class RuleCheck {
         return Scenario.readAll(settings.rulesDir().resolve("scenarios"), problems);
     }
 
-    /** Runs one scenario against the rule sets given (by plan code). */
+    /**
+     * Runs one scenario against the rule sets given (by plan code): those of the plan it names. A
+     * scenario naming no plan runs only where exactly one plan is loaded, and says so in its note;
+     * with several it fails naming its file, as a guess could judge it by another plan's rules
+     * (district plans share indicator codes). An indicator not in its plan fails it, given or expected.
+     */
     public ScenarioResult run(Scenario scenario, Map<String, RuleSet> sets) {
-        Optional<Plan> plan = catalog.plan(scenario.plan());
-        RuleSet rules = plan.map(p -> sets.get(p.code())).orElse(null);
         String asOf = scenario.asOf().toString();
-        if (rules == null) {
-            return new ScenarioResult(scenario.file(), scenario.name(), scenario.plan().orElse(""), asOf, false,
-                    "没有计划 " + scenario.plan().orElse("（尚未加载任何计划）") + " 的规则", List.of());
+        String loaded = sets.isEmpty() ? "（尚未加载任何计划）" : "（已加载: " + String.join("、", sets.keySet().stream().sorted().toList()) + "）";
+        String note = null;
+        RuleSet rules;
+        if (scenario.plan().isPresent()) {
+            rules = sets.get(scenario.plan().get());
+            if (rules == null) {
+                return failed(scenario, scenario.plan().get(), "场景文件 " + scenario.file() + " 写的计划 " + scenario.plan().get() + " 没有加载" + loaded);
+            }
+        } else if (sets.size() == 1) {
+            rules = sets.values().iterator().next();
+            note = "场景文件未写 plan:，按唯一加载的计划 " + rules.planCode() + " 运行";
+        } else {
+            return failed(scenario, "", "场景文件 " + scenario.file() + " 没有写 plan:" + loaded + "，请在文件顶层写 plan: <计划编码>");
+        }
+        if (scenario.expect().isEmpty()) {
+            return failed(scenario, rules.planCode(), "场景没有 expect：至少写一条期望，否则它什么也不检查");
         }
         List<Observation> given;
         try {
             // the given values pass the same checks as a department's submission: a state production cannot reach is no scenario
             given = scenario.given().isEmpty() ? List.of() : intake.preview(Optional.of(rules.planCode()), scenario.given(), Submitter.office("scenario"));
         } catch (ObservationsRejected e) {
-            return new ScenarioResult(scenario.file(), scenario.name(), rules.planCode(), asOf, false, e.getMessage(), List.of());
+            return failed(scenario, rules.planCode(), "计划 " + rules.planCode() + "：" + e.getMessage());
         }
         Judgement judgement = evaluations.judge(rules, scenario.asOf(), given);
         Set<String> inPlan = new HashSet<>();
@@ -110,12 +125,16 @@ public class RuleCheck {
             String indicator = String.valueOf(expected.get("indicator"));
             if (!inPlan.contains(indicator)) {
                 return new ScenarioResult(scenario.file(), scenario.name(), rules.planCode(), asOf, false,
-                        "指标 " + indicator + " 不在计划 " + rules.planCode() + " 中", expectations);
+                        "指标 " + indicator + " 不在计划 " + rules.planCode() + " 中", expectations, note);
             }
             expectations.add(expectation(expected, indicator, judgement));
         }
         return new ScenarioResult(scenario.file(), scenario.name(), rules.planCode(), asOf,
-                expectations.stream().allMatch(Expectation::passed), null, expectations);
+                expectations.stream().allMatch(Expectation::passed), null, expectations, note);
+    }
+
+    private static ScenarioResult failed(Scenario scenario, String plan, String error) {
+        return new ScenarioResult(scenario.file(), scenario.name(), plan, scenario.asOf().toString(), false, error, List.of(), null);
     }
 
     private static Expectation expectation(Map<String, Object> expected, String indicator, Judgement judgement) {

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * One rule scenario of {@code rules/scenarios/*.yaml}: given reported values and an as-of date, the
  * levels the rules must give (format in {@code rules/scenarios/README.md}).
  *
- * @param plan the plan's code, from {@code plan:} of the file or the scenario; empty for the latest plan
+ * @param plan the plan's code, from {@code plan:} of the file or the scenario; empty when neither names one,
+ *             which {@link RuleCheck#run} accepts only where exactly one plan is loaded
  */
 public record Scenario(String file, String name, Optional<String> plan, LocalDate asOf, List<ObservationInput> given,
                        List<Map<String, Object>> expect) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.stream.Stream;
 
 import org.duban.CheckCommand;
+import org.duban.ConfigCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,46 @@ class CheckCommandTests {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isEqualTo(1);
         assertThat(printed).containsPattern("错误 rules/tasks/t22\\.drl:\\d+ ").contains("规则检查未通过");
+    }
+
+    @Test
+    void runsEachPlansScenariosAgainstItsOwnRulesWithTheExampleRegionCopiedIn() {
+        ConfigCopy copy = new ConfigCopy().withExample("zhangdian");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = CheckCommand.run(new String[] {"--rules", copy.rulesDir().toString(), "--config", copy.configDir().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("通过 rules/scenarios/zhangdian-2023.yaml [zhangdian-2023]: 充电桩9月底新增520个")
+                .contains("通过 rules/scenarios/additions.yaml [zhoucun-2023]: ");
+    }
+
+    @Test
+    void failsAScenarioOfAnIndicatorNotInItsPlanAndAFileNamingNoPlan() throws IOException {
+        ConfigCopy copy = new ConfigCopy().withExample("zhangdian");
+        Files.writeString(copy.rulesDir().resolve("scenarios/wrong-plan.yaml"), """
+                plan: zhangdian-2023
+                scenarios:
+                  - name: 周村区的落实率指标写进了张店区的场景
+                    asOf: 2023-09-30
+                    expect:
+                      - {indicator: T54-3, level: NONE}
+                """);
+        Files.writeString(copy.rulesDir().resolve("scenarios/no-plan.yaml"), """
+                scenarios:
+                  - name: 没写计划
+                    asOf: 2023-09-30
+                    expect:
+                      - {indicator: T22-1, level: NONE}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = CheckCommand.run(new String[] {"--rules", copy.rulesDir().toString(), "--config", copy.configDir().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(1);
+        assertThat(printed).contains("失败 rules/scenarios/wrong-plan.yaml [zhangdian-2023]: 周村区的落实率指标写进了张店区的场景\n    指标 T54-3 不在计划 zhangdian-2023 中")
+                .contains("失败 rules/scenarios/no-plan.yaml: 没写计划\n    场景文件 rules/scenarios/no-plan.yaml 没有写 plan:（已加载: zhangdian-2023、zhoucun-2023）")
+                .contains("失败 2 个");
     }
 
     @Test
