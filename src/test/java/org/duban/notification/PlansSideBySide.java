@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.duban.ConfigCopy;
 
 /**
  * Several plans side by side in a {@link ConfigCopy}: a second region, 张店区 ({@code zhangdian},
  * its own sender and dashboard, departments whose codes and names repeat 周村区's), with a small plan
- * {@code zhangdian-2024}; and {@code zhoucun-2024}, a copy of the 2023 plan a year on, so that in
+ * {@code zhangdian-2024}; and {@code zhoucun-2024} ({@link ConfigCopy#withNextYear}), so that in
  * early 2024 zhoucun-2023 (still collecting final figures) and zhoucun-2024 run together.
  * All of the fixture is written here, so it can give way to a bundled example region.
  */
@@ -52,7 +51,7 @@ final class PlansSideBySide {
                 year: 2024
                 region: zhangdian
                 published: 2024-01-15
-                rules: zhangdian/tasks
+                rules: zhangdian2024
                 sections:
                   - number: 1
                     title: 民生与环境
@@ -79,8 +78,8 @@ final class PlansSideBySide {
                             kind: WATER_CLASS
                             frequency: MONTHLY
                 """);
-        write(copy.rulesDir().resolve("zhangdian/tasks/t01.drl"), """
-                package tasks;
+        write(copy.rulesDir().resolve("zhangdian2024/t01.drl"), """
+                package zhangdian2024;
 
                 import org.duban.rules.facts.Criterion;
 
@@ -91,8 +90,8 @@ final class PlansSideBySide {
                     insert(Criterion.of("T01-1").atLeast(5000).by("2024-12-31"));
                 end
                 """);
-        write(copy.rulesDir().resolve("zhangdian/tasks/t02.drl"), """
-                package tasks;
+        write(copy.rulesDir().resolve("zhangdian2024/t02.drl"), """
+                package zhangdian2024;
 
                 import org.duban.rules.facts.Criterion;
 
@@ -103,31 +102,7 @@ final class PlansSideBySide {
                     insert(Criterion.of("T02-1").betterThan("Ⅴ").by("2024-12-31"));
                 end
                 """);
-        // zhoucun-2024: the 2023 plan and its rules a year on
-        String plan = read(copy.planFile());
-        for (String[] change : new String[][] {{"code: zhoucun-2023", "code: zhoucun-2024"}, {"year: 2023", "year: 2024"},
-                {"2023年重点工作任务", "2024年重点工作任务"}, {"published: 2023-06-09", "published: 2024-01-20"}, {"rules: tasks", "rules: 2024/tasks"}}) {
-            if (!plan.contains(change[0])) {
-                throw new IllegalStateException(copy.planFile() + " no longer contains " + change[0] + ": update this fixture");
-            }
-            plan = plan.replaceFirst(java.util.regex.Pattern.quote(change[0]), change[1]);
-        }
-        write(copy.configDir().resolve("plans/zhoucun-2024.yaml"), plan);
-        try (Stream<Path> files = Files.list(copy.rulesDir().resolve("tasks"))) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                write(copy.rulesDir().resolve("2024/tasks").resolve(file.getFileName()), read(file).replace("\"2023-12-31\"", "\"2024-12-31\""));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copy.withNextYear(); // zhoucun-2024: the 2023 plan and its rules a year on
     }
 
     private static void write(Path file, String text) {
