@@ -36,7 +36,10 @@ class RulePages {
 
     @GetMapping("/rules")
     String rules(Model model) throws SchedulerException {
-        model.addAttribute("ruleSet", catalog.plan(Optional.empty()).flatMap(plan -> ruleSets.current(plan.code())).orElse(null));
+        Optional<String> plan = catalog.plan(Optional.empty()).map(p -> p.code());
+        model.addAttribute("ruleSet", plan.flatMap(ruleSets::current).orElse(null));
+        // where each rule is written: a criteria table's rules by sheet and row
+        model.addAttribute("ruleTexts", plan.map(ruleSets::rules).orElse(List.of()));
         model.addAttribute("lastLoad", ruleSets.lastLoad());
         model.addAttribute("runs", evaluations.history(RUNS));
         List<Jobs.JobView> jobList = jobs.list();
