@@ -230,6 +230,29 @@ class PlansSideBySideTests {
     }
 
     @Test
+    void aTablesEarlierVersionRollsBackToItsVeryBytes() throws Exception {
+        DISK.plan("beta-2023", "zhoucun", "zibo");
+        java.nio.file.Path table = DISK.write("zibo/criteria.xlsx", example());
+        assertThat(ruleSets.reload().errors()).isEmpty();
+        String first = ruleSets.current("beta-2023").orElseThrow().version();
+        DISK.write("zibo/criteria.xlsx", new CriteriaTableWriter("zibo", "criteria")
+                .row("zhoucun", "T01-1", "atLeast", "800", "", "", "2023-12-31")
+                .row("zhoucun", "T01-2", "atLeast", "85", "", "accumulating", "2023-12-31")
+                .row("zhoucun", "T02-1", "completed", "", "", "", "2023-10-31")
+                .row("zhoucun", "T02-2", "around", "5.5", "0.5", "", "2023-12-31")
+                .row("zhoucun", "T03-1", "betterThan", "Ⅴ", "", "", "2023-12-31").bytes());
+        assertThat(ruleSets.reload().errors()).isEmpty();
+        assertThat(ruleSets.current("beta-2023").orElseThrow().version()).isNotEqualTo(first);
+
+        assertThat(ruleSets.rollback("beta-2023", first, "测试").errors()).isEmpty();
+
+        RuleSet back = ruleSets.current("beta-2023").orElseThrow();
+        assertThat(back.version()).isEqualTo(first);
+        assertThat(back.criterion("T01-1").orElseThrow().criterion().target()).isEqualByComparingTo("720");
+        assertThat(Files.readAllBytes(table)).as("live mode writes the version back into the folder").isEqualTo(example());
+    }
+
+    @Test
     void aBadCellIsReportedWithSheetRowAndColumnAndOnlyItsPlansKeepTheirSets() {
         DISK.plan("beta-2023", "zhoucun", "zibo");
         DISK.plan("gamma-2023", "zhoucun", "zibo");
