@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.duban.catalog.CatalogProblem;
 import org.duban.catalog.PlanDefinition;
 import org.duban.rules.RuleSet.RuleFile;
+import org.duban.rules.facts.PlanScope;
 
 /**
  * Builds one plan's rule set from its sources — the files of the rules folder, or the stored files
@@ -101,7 +102,8 @@ final class RuleSetBuild {
             rulePlaces.put(source.packageName() + "/" + rule, source.placeOf(rule));
         }));
         RuleSet set = new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase());
+                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
+                new PlanScope(plan.code(), plan.region().code()));
         return Optional.of(new Built(set, sources));
     }
 

@@ -226,7 +226,13 @@ class PlansSideBySideTests {
             assertThat(verdicts(judge("beta-2023", table, asOf, reports))).as("as of " + asOf)
                     .isEqualTo(verdicts(judge("alpha-2023", drl, asOf, reports)));
         }
-        assertThat(verdicts(judge("beta-2023", table, LocalDate.of(2023, 9, 30), reports))).anyMatch(v -> v.contains("RED"));
+        Judgement judged = judge("beta-2023", table, LocalDate.of(2023, 9, 30), reports);
+        assertThat(verdicts(judged)).anyMatch(v -> v.contains("RED"));
+        // the evaluation sees the plan too, so a table's rows fire as they did when the criteria were stated
+        assertThat(judged.firings()).anySatisfy(firing -> {
+            assertThat(firing.rule()).isEqualTo("criteria_9");
+            assertThat(firing.file()).isEqualTo("rules/zibo/criteria.xlsx");
+        });
     }
 
     @Test
