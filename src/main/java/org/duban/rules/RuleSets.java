@@ -122,8 +122,8 @@ public class RuleSets {
     /** Puts the folder as it is now into force (staged mode's activation; in live mode the same as a reload). */
     public synchronized LoadReport activate(String by) {
         LoadReport report = activateFolder(by, mode() == Mode.STAGED ? Reason.ACTIVATE : Reason.LOAD);
+        // what went into force is no longer waiting; a plan that failed to activate keeps its staged set
         Map<String, Built> waiting = new LinkedHashMap<>(staged);
-        current.forEach((plan, built) -> waiting.remove(plan, built));
         waiting.keySet().removeIf(plan -> report.kept().stream().noneMatch(kept -> kept.plan().equals(plan)));
         staged = Map.copyOf(waiting);
         if (report.succeeded()) {
