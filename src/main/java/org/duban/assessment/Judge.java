@@ -87,6 +87,7 @@ final class Judge {
                 }
             });
             session.insert(asOf);
+            session.insert(rules.scope());
             standings.values().forEach(session::insert);
             rules.fire(session, MAX_FIRINGS, limit);
         } finally {

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The catalog's API: reads the plan files of {@code config/}, stores them, and answers what the
- * plan says (tasks, departments, indicators). Loading is all-or-nothing.
+ * plan says (tasks, departments, indicators). A load stores every plan its check accepts; a problem
+ * of the files themselves stores nothing.
  */
 @Service
 public class PlanCatalog {
@@ -41,23 +42,31 @@ public class PlanCatalog {
     }
 
     /**
-     * Reads, checks and stores the plan files in one transaction. {@code check} may reject the
-     * read plans (the rules do, when a criterion names an unknown indicator) before anything is
-     * written; a rejection or any problem leaves the stored plans as they were.
+     * Reads, checks and stores the plan files in one transaction. {@code check} may refuse single
+     * plans (the rules do, when a plan's rules do not compile or name an unknown indicator): those
+     * keep their stored rows as they were, the others are stored. A problem of the files
+     * themselves (YAML, departments, a duplicate code) throws {@link CatalogException} and stores
+     * nothing.
+     *
+     * @return the plans stored
      */
     @Transactional
     public List<PlanDefinition> load(PlanCheck check) {
         PlanFiles.Contents contents = new PlanFiles(settings.configDir()).read();
-        check.verify(contents.plans());
-        store.store(contents);
-        return contents.plans();
+        Map<String, List<CatalogProblem>> refused = check.verify(contents.plans());
+        List<PlanDefinition> accepted = contents.plans().stream().filter(plan -> !refused.containsKey(plan.code())).toList();
+        store.store(new PlanFiles.Contents(contents.regionCode(), contents.departments(), accepted));
+        return accepted;
     }
 
-    /** A veto over plans before they are stored. */
+    /** A veto over single plans before they are stored. */
     @FunctionalInterface
     public interface PlanCheck {
-        /** @throws CatalogException naming every problem */
-        void verify(List<PlanDefinition> plans);
+        /**
+         * @return the plans refused, by code, each with its problems; empty to store them all
+         * @throws CatalogException to refuse every plan
+         */
+        Map<String, List<CatalogProblem>> verify(List<PlanDefinition> plans);
     }
 
     /** Every loaded plan: regions in order, the latest year first. */

@@ -45,6 +45,8 @@ class RulePages {
         Optional<org.duban.catalog.Plan> plan = plans.choose(planParam, accounts.of(user));
         model.addAttribute("plan", plan.orElse(null));
         model.addAttribute("ruleSet", plan.flatMap(p -> ruleSets.current(p.code())).orElse(null));
+        // where each rule is written: a criteria table's rules by sheet and row
+        model.addAttribute("ruleTexts", plan.map(p -> ruleSets.rules(p.code())).orElse(List.of()));
         model.addAttribute("lastLoad", ruleSets.lastLoad());
         model.addAttribute("runs", evaluations.history(RUNS));
         List<Jobs.JobView> jobList = jobs.list();

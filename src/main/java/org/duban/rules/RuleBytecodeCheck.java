@@ -1,6 +1,5 @@
 package org.duban.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +50,8 @@ final class RuleBytecodeCheck {
             String name = rule.substring(rule.indexOf('/') + 1);
             for (RuleSource source : sources) {
                 if (source.packageName().equals(packageName) && source.ruleLines().containsKey(name)) {
-                    placed.add(new CatalogProblem(source.path(), line(source, source.lineOf(name), finding), "rule \"" + name + "\"", message(finding)));
+                    int line = source.isTable() ? source.lineOf(name) : line(source, source.lineOf(name), finding);
+                    placed.add(new CatalogProblem(source.path(), line, "rule \"" + name + "\"", message(finding)));
                 }
             }
         }
@@ -129,7 +129,7 @@ final class RuleBytecodeCheck {
     }
 
     private static String text(RuleSource source) {
-        return new String(source.content(), StandardCharsets.UTF_8);
+        return source.text();
     }
 
     private static int lineAt(String text, int offset) {

@@ -43,7 +43,8 @@ final class RuleCompiler {
         ReleaseId release = services.newReleaseId("org.duban", "rules", "1.0." + GENERATION.incrementAndGet());
         files.generateAndWritePomXML(release);
         for (RuleSource source : sources) {
-            files.write("src/main/resources/" + source.resource(), services.getResources().newByteArrayResource(source.content()));
+            files.write("src/main/resources/" + source.compiledResource(),
+                    services.getResources().newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8)));
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
         try {
@@ -97,7 +98,7 @@ final class RuleCompiler {
             return "rules";
         }
         for (RuleSource source : sources) {
-            if (kiePath.endsWith(source.resource())) {
+            if (kiePath.endsWith(source.compiledResource())) {
                 return source.path();
             }
         }

@@ -27,8 +27,9 @@ class RuleController {
         }
     }
 
+    /** @param kept the plans whose rules failed at the last load and kept their last good set (version null: none yet) */
     record RulesView(String plan, String version, Instant loadedAt, List<RuleSet.RuleFile> files, Instant lastLoadAt,
-                     boolean lastLoadSucceeded, List<ProblemView> errors) {
+                     boolean lastLoadSucceeded, List<ProblemView> errors, List<RuleSets.KeptSet> kept) {
     }
 
     private final RuleSets ruleSets;
@@ -46,7 +47,7 @@ class RuleController {
         RuleSets.LoadReport report = ruleSets.lastLoad();
         return new RulesView(code, set.map(RuleSet::version).orElse(null), set.map(RuleSet::loadedAt).orElse(null),
                 set.map(RuleSet::files).orElse(List.of()), report.finishedAt(), report.succeeded(),
-                report.errors().stream().map(ProblemView::of).toList());
+                report.errors().stream().map(ProblemView::of).toList(), report.kept());
     }
 
     @PostMapping("/reload")

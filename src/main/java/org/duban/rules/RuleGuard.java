@@ -1,6 +1,5 @@
 package org.duban.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +23,7 @@ final class RuleGuard {
 
     List<CatalogProblem> check(RuleSource source) {
         List<CatalogProblem> problems = new ArrayList<>();
-        String[] lines = codeOnly(new String(source.content(), StandardCharsets.UTF_8)).split("\n", -1);
+        String[] lines = codeOnly(source.text()).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             Matcher imported = IMPORT.matcher(line);

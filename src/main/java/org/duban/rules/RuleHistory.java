@@ -1,6 +1,5 @@
 package org.duban.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every rule set that went into force (tables {@code rule_activation}, {@code rule_activation_file}):
  * the files as they were, so a rollback restores exactly them, and a diff to the set before, so a
- * reader sees what changed. Part of the rules module's API for listing; writing is the module's own.
+ * reader sees what changed. A criteria table is kept as its bytes in Base64 (see
+ * {@link RuleSource#storedText()}): the column is text, and a rollback must restore the very file. Part of the rules module's API for listing; writing is the module's own.
  */
 @Repository
 public class RuleHistory {
@@ -82,7 +82,7 @@ public class RuleHistory {
             return;
         }
         Map<String, String> files = new LinkedHashMap<>();
-        sources.forEach(source -> files.put(source.resource(), new String(source.content(), StandardCharsets.UTF_8)));
+        sources.forEach(source -> files.put(source.resource(), source.storedText()));
         Map<String, String> before = previous.map(p -> files(set.planCode(), p.version())).orElse(Map.of());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.PlanScope;
 import org.duban.rules.facts.ReportingTerms;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -18,12 +19,15 @@ import org.kie.api.runtime.KieSession;
  *
  * @param version  hash of the compiled files' paths and contents, recorded with every evaluation
  * @param criteria by indicator code, each with the rule that states it
+ * @param scope    the plan this set was stated for: an evaluation inserts it too, so rules matching it
+ *                 ({@code PlanScope(region == …)}) fire as they did when the criteria were stated
+ * @param rulePlaces where each rule is written, for messages ({@link #placeOf})
  * @param terms    when reports and final figures are due, as {@code rules/common/levels.drl} sets it (so
  *                 compliance, reminders and the missing-data warnings agree)
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
                       Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, Map<String, Integer> ruleLines,
-                      ReportingTerms terms, KieBase kieBase) {
+                      Map<String, String> rulePlaces, ReportingTerms terms, KieBase kieBase, PlanScope scope) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {
@@ -47,10 +51,9 @@ public record RuleSet(String planCode, String version, Instant loadedAt, List<Ru
         return ruleFiles.getOrDefault(packageName + "/" + rule, "");
     }
 
-    /** Where a rule is written, for messages: {@code rules/tasks/t22.drl 第 5 行}. */
+    /** Where a rule is written, for messages: {@code rules/tasks/t22.drl 第 5 行}, {@code rules/zibo/criteria.xlsx 工作表 criteria 第 9 行}. */
     public String placeOf(Rule rule) {
-        String key = rule.getPackageName() + "/" + rule.getName();
-        return ruleFiles.getOrDefault(key, "rules") + " 第 " + ruleLines.getOrDefault(key, 0) + " 行";
+        return rulePlaces.getOrDefault(rule.getPackageName() + "/" + rule.getName(), "rules 第 0 行");
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.duban.catalog.CatalogProblem;
 import org.duban.catalog.PlanDefinition;
 import org.duban.rules.RuleSet.RuleFile;
+import org.duban.rules.facts.PlanScope;
 
 /**
  * Builds one plan's rule set from its sources — the files of the rules folder, or the stored files
@@ -36,11 +37,13 @@ final class RuleSetBuild {
     private final Path rulesDir;
     private final RuleSettings settings;
     private final Clock clock;
+    private final CompiledRuleBases bases;
 
-    RuleSetBuild(Path rulesDir, RuleSettings settings, Clock clock) {
+    RuleSetBuild(Path rulesDir, RuleSettings settings, Clock clock, CompiledRuleBases bases) {
         this.rulesDir = rulesDir.toAbsolutePath().normalize();
         this.settings = settings;
         this.clock = clock;
+        this.bases = bases;
     }
 
     /** The plan's files in the folder: {@code rules/common/} and its own folder, with {@code overrides} (path under rules/ → text) laid over them. */
@@ -50,20 +53,25 @@ final class RuleSetBuild {
             problems.add(new CatalogProblem(plan.sourceFile(), 0, "rules", "找不到规则目录 rules/" + plan.rulesFolder()));
             return Optional.empty();
         }
+        Optional<String> invalid = RulePackages.invalidFolder(rulesDir.relativize(folder).toString().replace('\\', '/'));
+        if (invalid.isPresent()) {
+            problems.add(new CatalogProblem(plan.sourceFile(), 0, "rules", "规则目录 rules/" + plan.rulesFolder() + " 的" + invalid.get()));
+            return Optional.empty();
+        }
         Map<String, RuleSource> sources = new LinkedHashMap<>();
-        for (Path file : drlFiles(rulesDir.resolve(COMMON))) {
+        for (Path file : ruleFiles(rulesDir.resolve(COMMON))) {
             RuleSource source = RuleSource.read(rulesDir, file);
             sources.put(source.resource(), source);
         }
-        for (Path file : drlFiles(folder)) {
+        for (Path file : ruleFiles(folder)) {
             RuleSource source = RuleSource.read(rulesDir, file);
             sources.put(source.resource(), source);
         }
         overrides.forEach((resource, text) -> {
             String clean = resource.replace('\\', '/').replaceFirst("^rules/", "");
             boolean ours = clean.startsWith(COMMON + "/") || clean.startsWith(plan.rulesFolder() + "/");
-            if (ours && clean.endsWith(".drl") && !clean.contains("..")) {
-                sources.put(clean, RuleSource.of(rulesDir, clean, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (ours && RuleSource.isRuleFile(clean) && !clean.contains("..")) {
+                sources.put(clean, RuleSource.of(rulesDir, clean, RuleSource.fromStored(clean, text)));
             }
         });
         return Optional.of(sources.values().stream().sorted(COMMON_FIRST).toList());
@@ -72,19 +80,14 @@ final class RuleSetBuild {
     /** The files of a stored version, as they were. */
     List<RuleSource> storedSources(Map<String, String> files) {
         return files.entrySet().stream()
-                .map(file -> RuleSource.of(rulesDir, file.getKey(), file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(file -> RuleSource.of(rulesDir, file.getKey(), RuleSource.fromStored(file.getKey(), file.getValue())))
                 .sorted(COMMON_FIRST).toList();
     }
 
     Optional<Built> build(PlanDefinition plan, List<RuleSource> sources, List<CatalogProblem> problems) {
-        List<CatalogProblem> refused = sources.stream().flatMap(source -> new RuleGuard().check(source).stream()).toList();
-        if (!refused.isEmpty()) {
-            problems.addAll(refused);
-            return Optional.empty();
-        }
-        RuleCompiler.Result compiled = new RuleCompiler().compile(sources);
+        RuleCompiler.Result compiled = bases.compile(sources);
         if (!compiled.ok()) {
-            problems.addAll(compiled.problems());
+            problems.addAll(compiled.problems().stream().map(this::sharedByAll).toList());
             return Optional.empty();
         }
         StatedCriteria.Result criteria = new StatedCriteria(sources, settings.loadTimeout()).collect(compiled.kieBase(), plan, plan.rulesFolder());
@@ -92,20 +95,34 @@ final class RuleSetBuild {
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         Map<String, Integer> ruleLines = new LinkedHashMap<>();
+        Map<String, String> rulePlaces = new LinkedHashMap<>();
         sources.forEach(source -> source.ruleNames().forEach(rule -> {
             ruleFiles.put(source.packageName() + "/" + rule, source.path());
             ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
+            rulePlaces.put(source.packageName() + "/" + rule, source.placeOf(rule));
         }));
         RuleSet set = new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), criteria.terms(), compiled.kieBase());
+                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
+                new PlanScope(plan.code(), plan.region().code()));
         return Optional.of(new Built(set, sources));
     }
+
+    /** A problem of {@code rules/common/} stops every plan's load: say so where it is reported. */
+    private CatalogProblem sharedByAll(CatalogProblem problem) {
+        String common = (rulesDir.getFileName() == null ? "rules" : rulesDir.getFileName().toString()) + "/" + COMMON + "/";
+        if (!problem.file().startsWith(common) || problem.message().endsWith(SHARED)) {
+            return problem;
+        }
+        return new CatalogProblem(problem.file(), problem.line(), problem.field(), problem.message() + SHARED);
+    }
+
+    private static final String SHARED = "（rules/common/ 由所有计划共用：此错误使每个计划都保留上次成功加载的规则）";
 
     /** Writes a stored version back into the folder: its files as they were, and no other DRL file beside them. */
     void restore(PlanDefinition plan, Map<String, String> files) {
         try {
             for (Path folder : List.of(rulesDir.resolve(COMMON), rulesDir.resolve(plan.rulesFolder()).normalize())) {
-                for (Path file : drlFiles(folder)) {
+                for (Path file : ruleFiles(folder)) {
                     if (!files.containsKey(rulesDir.relativize(file).toString().replace('\\', '/'))) {
                         Files.delete(file);
                     }
@@ -117,19 +134,22 @@ final class RuleSetBuild {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue());
+                Files.write(target, RuleSource.fromStored(file.getKey(), file.getValue()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<Path> drlFiles(Path folder) {
+    /** The DRL files and criteria tables under {@code folder}, in order. */
+    static List<Path> ruleFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(f -> RuleSource.isRuleFile(f.getFileName().toString()))
+                    // Excel's lock file while a table is open
+                    .filter(f -> !f.getFileName().toString().startsWith("~$")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

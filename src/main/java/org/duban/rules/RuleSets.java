@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The rules module's API. Loads a plan and its rules together: the plan files of
- * {@code config/} are stored only if every plan's rules ({@code rules/common/} plus the plan's
- * own folder) compile and state exactly one valid criterion per indicator. A failed load keeps
- * the last good plan and rule sets and reports every problem with file and line.
+ * The rules module's API. Loads the plans and their rules together, each plan on its own: a plan
+ * file of {@code config/} is stored and its rule set ({@code rules/common/} plus the plan's own
+ * folder) goes into force only if that set compiles and states exactly one valid criterion per
+ * indicator. A plan whose rules fail keeps its last good rule set and stored plan, while the
+ * others go ahead; the load reports every problem with file and line, and which plans kept their
+ * last good set. A problem of the plan files themselves (YAML, departments) stops the whole load.
+ * Plans whose sources are the same (districts sharing a task list) share one compiled rule base.
  * <p>
  * In {@code live} mode a load of the folder goes into force at once; in {@code staged} mode it is
  * only compiled and checked ({@link #staged}) until {@link #activate}. Every rule set that goes
@@ -40,6 +43,8 @@ public class RuleSets {
     private final DubanSettings settings;
     private final RuleSettings ruleSettings;
     private final RuleHistory history;
+    /** Bounded: today's plans and a few versions before; the sets in force hold their bases anyway. */
+    private final CompiledRuleBases bases = new CompiledRuleBases(32);
     private volatile Map<String, Built> current = Map.of();
     private volatile Map<String, Built> staged = Map.of();
     private volatile LoadReport lastLoad = new LoadReport(null, List.of());
@@ -54,22 +59,33 @@ public class RuleSets {
         this.history = history;
     }
 
-    /** How the last load went: when it finished and what was wrong (empty when it succeeded). */
-    public record LoadReport(Instant finishedAt, List<CatalogProblem> errors) {
+    /**
+     * How the last load went: when it finished, what was wrong (empty when it succeeded), and the
+     * plans whose rules failed and so kept their last good set.
+     */
+    public record LoadReport(Instant finishedAt, List<CatalogProblem> errors, List<KeptSet> kept) {
+        public LoadReport(Instant finishedAt, List<CatalogProblem> errors) {
+            this(finishedAt, errors, List.of());
+        }
+
         public boolean succeeded() {
             return errors.isEmpty();
         }
     }
 
-    /** Rule sets compiled and checked but not in force, with what was wrong (no sets when anything was). */
+    /** A plan whose new rules failed: it keeps {@code version} (null: it has no rules in force yet). */
+    public record KeptSet(String plan, String version) {
+    }
+
+    /** Rule sets compiled and checked but not in force (those of plans whose rules are right), with what was wrong. */
     public record Candidate(Map<String, RuleSet> sets, List<CatalogProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
     }
 
-    /** A rule as written: its name, file, line and its {@code when} part. */
-    public record RuleText(String name, String file, int line, String condition) {
+    /** A rule as written: its name, file, line (a table's: its row, and {@code sheet}; else empty) and its {@code when} part. */
+    public record RuleText(String name, String file, int line, String condition, String sheet) {
     }
 
     public Mode mode() {
@@ -91,7 +107,7 @@ public class RuleSets {
         return report;
     }
 
-    /** Reads plan files and rules; live, makes them current only if all of it is right; staged, stages them. */
+    /** Reads plan files and rules; live, makes each plan's rules current if they are right; staged, stages them. */
     public LoadReport reload() {
         return reload("规则文件变化");
     }
@@ -106,8 +122,11 @@ public class RuleSets {
     /** Puts the folder as it is now into force (staged mode's activation; in live mode the same as a reload). */
     public synchronized LoadReport activate(String by) {
         LoadReport report = activateFolder(by, mode() == Mode.STAGED ? Reason.ACTIVATE : Reason.LOAD);
+        // what went into force is no longer waiting; a plan that failed to activate keeps its staged set
+        Map<String, Built> waiting = new LinkedHashMap<>(staged);
+        waiting.keySet().removeIf(plan -> report.kept().stream().noneMatch(kept -> kept.plan().equals(plan)));
+        staged = Map.copyOf(waiting);
         if (report.succeeded()) {
-            staged = Map.of();
             stagedLoad = new LoadReport(clock.instant(), List.of());
         }
         return report;
@@ -147,10 +166,9 @@ public class RuleSets {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, RuleSet> sets = new LinkedHashMap<>();
         for (PlanDefinition plan : readPlans(problems)) {
-            build().folderSources(plan, overrides, problems).flatMap(sources -> build().build(plan, sources, problems))
-                    .ifPresent(built -> sets.put(plan.code(), built.set()));
+            buildOne(plan, Optional.empty(), overrides, problems).ifPresent(built -> sets.put(plan.code(), built.set()));
         }
-        return problems.isEmpty() ? new Candidate(Map.copyOf(sets), List.of()) : new Candidate(Map.of(), List.copyOf(problems));
+        return new Candidate(Map.copyOf(sets), problems.stream().distinct().toList());
     }
 
     public Optional<RuleSet> current(String planCode) {
@@ -180,7 +198,8 @@ public class RuleSets {
         List<RuleText> rules = new ArrayList<>();
         for (RuleSource source : built.sources()) {
             List<String> lines = source.text().lines().toList();
-            source.ruleLines().forEach((name, line) -> rules.add(new RuleText(name, source.path(), line, condition(lines, line))));
+            source.ruleLines().forEach((name, line) -> rules.add(
+                    new RuleText(name, source.path(), source.lineOf(name), condition(lines, line), source.sheetOf(name))));
         }
         return rules;
     }
@@ -206,21 +225,52 @@ public class RuleSets {
         return load(plan -> Optional.empty(), by, reason);
     }
 
-    /** Loads the plan files (stored only if all rules are right), each plan's rules from {@code stored} or else the folder. */
+    /**
+     * Loads the plan files, each plan's rules from {@code stored} or else the folder: the plans whose
+     * rules are right are stored and go into force, the others keep their last good set.
+     */
     private LoadReport load(Function<PlanDefinition, Optional<List<RuleSource>>> stored, String by, Reason reason) {
         Map<String, Built> compiled = new LinkedHashMap<>();
+        Map<String, List<CatalogProblem>> refused = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
         try {
-            catalog.load(plans -> compiled.putAll(compileAll(plans, stored)));
-            current = Map.copyOf(compiled);
-            lastLoad = new LoadReport(clock.instant(), List.of());
-            compiled.values().forEach(built -> {
-                history.recordIfNew(built.set(), built.sources(), by, reason);
-                log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准", built.set().planCode(), built.set().version(),
-                        built.set().files().size(), built.set().criteria().size());
+            catalog.load(plans -> {
+                compiled.clear();
+                refused.clear();
+                order.clear();
+                plans.forEach(plan -> order.add(plan.code()));
+                compileEach(plans, stored, compiled, refused);
+                return refused;
             });
         } catch (CatalogException e) {
-            lastLoad = new LoadReport(clock.instant(), e.problems());
-            log.error("计划或规则有错误，继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
+            List<KeptSet> kept = current.values().stream().map(built -> new KeptSet(built.set().planCode(), built.set().version())).toList();
+            lastLoad = new LoadReport(clock.instant(), e.problems(), kept);
+            log.error("计划文件有错误，所有计划继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
+            return lastLoad;
+        }
+        Map<String, Built> next = new LinkedHashMap<>();
+        List<KeptSet> kept = new ArrayList<>();
+        for (String plan : order) {
+            Built built = compiled.containsKey(plan) ? compiled.get(plan) : current.get(plan);
+            if (built != null) {
+                next.put(plan, built);
+            }
+            if (refused.containsKey(plan)) {
+                kept.add(new KeptSet(plan, built == null ? null : built.set().version()));
+            }
+        }
+        current = Map.copyOf(next);
+        List<CatalogProblem> problems = refused.values().stream().flatMap(List::stream).distinct().toList();
+        lastLoad = new LoadReport(clock.instant(), problems, List.copyOf(kept));
+        compiled.values().forEach(built -> {
+            history.recordIfNew(built.set(), built.sources(), by, reason);
+            log.info("计划 {} 的规则已加载: 版本 {}，{} 个文件，{} 条判定标准", built.set().planCode(), built.set().version(),
+                    built.set().files().size(), built.set().criteria().size());
+        });
+        if (!problems.isEmpty()) {
+            kept.forEach(set -> log.error(set.version() == null ? "计划 {} 的规则有错误，尚无可用的规则，计划未加载{}"
+                    : "计划 {} 的规则有错误，继续使用上次成功加载的版本 {}", set.plan(), set.version() == null ? "" : set.version()));
+            log.error("请修改后重新加载:\n{}", problemList(problems));
         }
         return lastLoad;
     }
@@ -229,18 +279,21 @@ public class RuleSets {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, Built> compiled = new LinkedHashMap<>();
         for (PlanDefinition plan : readPlans(problems)) {
-            build().folderSources(plan, Map.of(), problems).flatMap(sources -> build().build(plan, sources, problems))
-                    .ifPresent(built -> compiled.put(plan.code(), built));
+            buildOne(plan, Optional.empty(), Map.of(), problems).ifPresent(built -> compiled.put(plan.code(), built));
         }
-        staged = problems.isEmpty() ? Map.copyOf(compiled) : Map.of();
-        stagedLoad = new LoadReport(clock.instant(), List.copyOf(problems));
-        if (problems.isEmpty()) {
-            compiled.values().forEach(built -> log.info("计划 {} 的规则已暂存（未生效）: 版本 {}，生效请 POST /api/rules/activate",
-                    built.set().planCode(), built.set().version()));
-        } else {
-            log.error("暂存的规则有错误，不能生效:\n{}", new CatalogException(problems).getMessage());
+        staged = Map.copyOf(compiled);
+        List<CatalogProblem> distinct = problems.stream().distinct().toList();
+        stagedLoad = new LoadReport(clock.instant(), distinct);
+        compiled.values().forEach(built -> log.info("计划 {} 的规则已暂存（未生效）: 版本 {}，生效请 POST /api/rules/activate",
+                built.set().planCode(), built.set().version()));
+        if (!distinct.isEmpty()) {
+            log.error("暂存的规则有错误，出错的计划不能生效:\n{}", problemList(distinct));
         }
         return stagedLoad;
+    }
+
+    private static String problemList(List<CatalogProblem> problems) {
+        return String.join("\n", problems.stream().map(CatalogProblem::toString).toList());
     }
 
     private List<PlanDefinition> readPlans(List<CatalogProblem> problems) {
@@ -252,20 +305,29 @@ public class RuleSets {
         }
     }
 
-    private Map<String, Built> compileAll(List<PlanDefinition> plans, Function<PlanDefinition, Optional<List<RuleSource>>> stored) {
-        Map<String, Built> sets = new LinkedHashMap<>();
-        List<CatalogProblem> problems = new ArrayList<>();
+    /** Builds each plan's set on its own: a plan's problems are its own, and refuse only it. */
+    private void compileEach(List<PlanDefinition> plans, Function<PlanDefinition, Optional<List<RuleSource>>> stored,
+                             Map<String, Built> compiled, Map<String, List<CatalogProblem>> refused) {
         for (PlanDefinition plan : plans) {
-            Optional<List<RuleSource>> sources = stored.apply(plan).or(() -> build().folderSources(plan, Map.of(), problems));
-            sources.flatMap(list -> build().build(plan, list, problems)).ifPresent(built -> sets.put(plan.code(), built));
+            List<CatalogProblem> problems = new ArrayList<>();
+            buildOne(plan, stored.apply(plan), Map.of(), problems).ifPresentOrElse(built -> compiled.put(plan.code(), built),
+                    () -> refused.put(plan.code(), List.copyOf(problems)));
         }
-        if (!problems.isEmpty()) {
-            throw new CatalogException(problems);
-        }
-        return sets;
+    }
+
+    /**
+     * One plan's set from {@code stored} sources or else the folder (with {@code overrides}); empty,
+     * with its problems added to {@code problems}, unless all of it is right.
+     */
+    private Optional<Built> buildOne(PlanDefinition plan, Optional<List<RuleSource>> stored, Map<String, String> overrides,
+                                     List<CatalogProblem> problems) {
+        List<CatalogProblem> own = new ArrayList<>();
+        Optional<Built> built = stored.or(() -> build().folderSources(plan, overrides, own)).flatMap(list -> build().build(plan, list, own));
+        problems.addAll(own);
+        return own.isEmpty() ? built : Optional.empty();
     }
 
     private RuleSetBuild build() {
-        return new RuleSetBuild(settings.rulesDir(), ruleSettings, clock);
+        return new RuleSetBuild(settings.rulesDir(), ruleSettings, clock, bases);
     }
 }

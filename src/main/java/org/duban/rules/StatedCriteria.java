@@ -20,6 +20,7 @@ import org.duban.catalog.PlanDefinition.IndicatorDefinition;
 import org.duban.rules.RuleSet.StatedCriterion;
 import org.duban.rules.facts.Comparison;
 import org.duban.rules.facts.Criterion;
+import org.duban.rules.facts.PlanScope;
 import org.duban.rules.facts.ReportingTerms;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -31,7 +32,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 /**
  * Finds out what the task rules state: fires them once with no data, records every criterion
  * each rule inserts, and checks the result against the plan's indicators. This is how the API
- * learns targets and deadlines without keeping a second copy of them.
+ * learns targets and deadlines without keeping a second copy of them. The firing sees the plan
+ * being stated ({@link PlanScope}), so one folder can state different criteria for each region.
  */
 final class StatedCriteria {
 
@@ -78,7 +80,7 @@ final class StatedCriteria {
         Map<String, StatedCriterion> criteria = new LinkedHashMap<>();
         List<Inserted> fired;
         try {
-            fired = fire(kieBase);
+            fired = fire(kieBase, new PlanScope(plan.code(), plan.region().code()));
         } catch (RuleFiring.RulesRanAway e) {
             // one clear message instead of a missing criterion per indicator
             problems.add(new CatalogProblem("rules/" + rulesFolder, 0, "", "加载规则时" + e.getMessage() + " 上次成功加载的规则继续有效。"));
@@ -132,7 +134,8 @@ final class StatedCriteria {
         }
     }
 
-    private List<Inserted> fire(KieBase kieBase) {
+    /** @param scope the plan stated, for rules (a criteria table's rows) that hold for one region only */
+    private List<Inserted> fire(KieBase kieBase, PlanScope scope) {
         List<Inserted> inserted = new ArrayList<>();
         KieSession session = kieBase.newKieSession();
         try {
@@ -144,6 +147,7 @@ final class StatedCriteria {
                     }
                 }
             });
+            session.insert(scope);
             fireReportingFailures(session);
         } finally {
             session.dispose();
@@ -178,13 +182,14 @@ final class StatedCriteria {
 
     private String place(Rule rule) {
         RuleSource source = sourcesByRule.get(key(rule.getPackageName(), rule.getName()));
-        return source == null ? "rules" : source.path() + " 第 " + source.lineOf(rule.getName()) + " 行";
+        return source == null ? "rules" : source.placeOf(rule.getName());
     }
 
     private void problem(Rule rule, String message) {
         RuleSource source = sourcesByRule.get(key(rule.getPackageName(), rule.getName()));
         problems.add(new CatalogProblem(source == null ? "rules" : source.path(), source == null ? 0 : source.lineOf(rule.getName()),
-                "rule \"" + rule.getName() + "\"", message));
+                (source == null || source.sheetOf(rule.getName()).isEmpty() ? "" : "工作表 " + source.sheetOf(rule.getName()) + " ")
+                        + "rule \"" + rule.getName() + "\"", message));
     }
 
     private static String key(String packageName, String rule) {

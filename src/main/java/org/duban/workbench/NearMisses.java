@@ -43,7 +43,7 @@ public class NearMisses {
 
     private static final Pattern NAME = Pattern.compile("\\b([a-z][A-Za-z]*)\\b");
 
-    public record RuleOutcome(String rule, String file, int line, boolean fired, String condition, Map<String, Object> values) {
+    public record RuleOutcome(String rule, String file, String sheet, int line, boolean fired, String condition, Map<String, Object> values) {
     }
 
     public record Result(String plan, String indicator, LocalDate asOf, String ruleSetVersion, String standing, Assessment assessment,
@@ -79,7 +79,7 @@ public class NearMisses {
         for (RuleSets.RuleText rule : ruleSets.rules(set.planCode())) {
             if (rule.condition().contains("Standing(")) {
                 boolean didFire = fired.contains(rule.name());
-                checks.add(new RuleOutcome(rule.name(), rule.file(), rule.line(), didFire, rule.condition(),
+                checks.add(new RuleOutcome(rule.name(), rule.file(), rule.sheet(), rule.line(), didFire, rule.condition(),
                         didFire ? Map.of() : values(rule.condition(), standing)));
             }
         }

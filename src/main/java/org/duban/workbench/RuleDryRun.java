@@ -68,7 +68,8 @@ public class RuleDryRun {
             candidate = staged.get();
         } else {
             RuleSets.Candidate compiled = ruleSets.candidate(files);
-            if (!compiled.ok() || !compiled.sets().containsKey(plan.code())) {
+            // another plan's broken rules do not stop this plan's dry run; its own do
+            if (!compiled.sets().containsKey(plan.code())) {
                 return new Result(plan.code(), asOf, active.version(), null, source, compiled.problems(), List.of(), Map.of());
             }
             candidate = compiled.sets().get(plan.code());

@@ -22,8 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PlanStorageTests {
 
     static final ConfigCopy COPY = new ConfigCopy();
-    static final PlanCatalog.PlanCheck NO_CHECK = plans -> {
-    };
+    static final PlanCatalog.PlanCheck NO_CHECK = plans -> java.util.Map.of();
 
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
     @ActiveProfiles("test")

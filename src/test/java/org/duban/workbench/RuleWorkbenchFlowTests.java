@@ -134,6 +134,17 @@ class RuleWorkbenchFlowTests {
         }
 
         @Test
+        void theRulesPageShowsWhereEachRuleIsWrittenAndWhichPlansKeptTheirLastGoodRules() {
+            COPY.replace(COPY.rulesDir().resolve("tasks/t22.drl"), "atLeast(720)", "atLeast(");
+            assertThat(post("/api/rules/activate", "")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+
+            String page = body(get("/rules"));
+
+            assertThat(page).contains("id=\"rule-places\"").contains("<td>rules/tasks/t22.drl</td>")
+                    .contains("以下计划仍使用上次成功加载的规则：zhoucun-2023");
+        }
+
+        @Test
         void nearMissNamesEachJudgingRuleAndTheValuesOfTheOnesThatDidNotFire() {
             assertThat(post("/api/observations", "[{\"indicator\":\"T22-1\",\"date\":\"2023-09-30\",\"value\":488}]"))
                     .hasStatus(HttpStatus.CREATED);

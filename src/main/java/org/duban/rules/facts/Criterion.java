@@ -152,6 +152,49 @@ public record Criterion(String indicator, Comparison comparison, BigDecimal targ
             return with(Comparison.BETTER_THAN, null, null, parsed.label());
         }
 
+        /**
+         * The comparator by its name as the DRL writes it ({@code "atLeast"}, {@code "between"}, …) with its
+         * numbers as text, for criteria tables: {@code compare("between", "2", "3")}, {@code compare("completed", "", "")},
+         * {@code compare("betterThan", "Ⅴ", "")}. An unknown name or a missing or surplus number is refused.
+         */
+        public Draft compare(String comparator, String value, String second) {
+            ComparatorName name = ComparatorName.of(comparator)
+                    .orElseThrow(() -> new IllegalArgumentException("比较方式 \"" + comparator + "\" 无效，可用: " + ComparatorName.names()));
+            int given = (value == null || value.isBlank() ? 0 : 1) + (second == null || second.isBlank() ? 0 : 1);
+            if (given != name.arity() || name.arity() == 1 && (value == null || value.isBlank())) {
+                throw new IllegalArgumentException("比较方式 " + name.written() + " 需要 " + name.arity() + " 个目标值");
+            }
+            return switch (name) {
+                case AT_LEAST -> atLeast(new BigDecimal(value.strip()));
+                case AT_MOST -> atMost(new BigDecimal(value.strip()));
+                case ABOVE -> above(new BigDecimal(value.strip()));
+                case BETWEEN -> between(new BigDecimal(value.strip()), new BigDecimal(second.strip()));
+                case AROUND -> around(new BigDecimal(value.strip()), new BigDecimal(second.strip()));
+                case HOLD_AT_LEAST -> holdAtLeast(new BigDecimal(value.strip()));
+                case HOLD_AT_MOST -> holdAtMost(new BigDecimal(value.strip()));
+                case WITHIN_QUOTA -> withinQuota();
+                case ABOVE_REFERENCE -> aboveReference();
+                case BELOW_REFERENCE -> belowReference();
+                case COMPLETED -> completed();
+                case STARTED -> started();
+                case BETTER_THAN -> betterThan(value.strip());
+            };
+        }
+
+        /** Options by the names the DRL writes them with, comma-separated: {@code accumulating}, {@code onLatestReading}. */
+        public Draft options(String options) {
+            Draft draft = this;
+            for (String option : options.split("[,，]")) {
+                draft = switch (option.strip()) {
+                    case "" -> draft;
+                    case "accumulating" -> draft.accumulating();
+                    case "onLatestReading" -> draft.onLatestReading();
+                    default -> throw new IllegalArgumentException("选项 \"" + option.strip() + "\" 无效，可用: accumulating, onLatestReading");
+                };
+            }
+            return draft;
+        }
+
         /** Completion is measured from this start-of-year value (levels), not from 0. */
         public Draft from(Number baseline) {
             return new Draft(indicator, comparison, target, upper, targetText, decimal(baseline), checkpoints, accrues, finalBy, latestClass);

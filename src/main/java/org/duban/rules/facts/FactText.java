@@ -19,6 +19,8 @@ public final class FactText {
             return "发现[指标=" + f.indicator() + ", 原因=" + f.cause().chinese() + ", 等级=" + f.level().chinese() + "]";
         } else if (fact instanceof AsOf a) {
             return "评估日=" + a.date();
+        } else if (fact instanceof PlanScope p) {
+            return "计划[编码=" + p.plan() + ", 地区=" + p.region() + "]";
         } else if (fact instanceof Tuning.LagThreshold t) {
             return t.level().chinese() + "滞后阈值=" + number(t.points()) + "个百分点";
         } else if (fact instanceof Tuning.GapThreshold t) {
