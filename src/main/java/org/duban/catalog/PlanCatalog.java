@@ -55,7 +55,7 @@ public class PlanCatalog {
         PlanFiles.Contents contents = new PlanFiles(settings.configDir()).read();
         Map<String, List<CatalogProblem>> refused = check.verify(contents.plans());
         List<PlanDefinition> accepted = contents.plans().stream().filter(plan -> !refused.containsKey(plan.code())).toList();
-        store.store(new PlanFiles.Contents(contents.regionCode(), contents.departments(), accepted));
+        store.store(new PlanFiles.Contents(contents.regions(), accepted));
         return accepted;
     }
 

@@ -170,18 +170,14 @@ class PlansSideBySideTests {
         assertThat(ruleSets.current("alpha-2023").orElseThrow().kieBase()).as("unchanged: not compiled again").isSameAs(alpha.kieBase());
     }
 
-    /**
-     * Districts of one city on one folder: one compile, each plan's own numbers by its region. (The
-     * plan files hold one region today, so the second district's plan is the first's with another region.)
-     */
+    /** Districts of one city on one folder: one compile, each plan's own numbers by its region. */
     @Test
     void oneTableStatesEachDistrictsOwnCriteriaFromOneCompile() {
         DISK.plan("beta-2023", "zhoucun", "zibo");
+        DISK.plan("wangcun-2023", "wangcun", "zibo");
         DISK.write("zibo/criteria.xlsx", example());
         PlanDefinition zhoucun = catalog.read().stream().filter(plan -> plan.code().equals("beta-2023")).findFirst().orElseThrow();
-        PlanDefinition wangcun = new PlanDefinition("wangcun-2023", zhoucun.name(), zhoucun.year(),
-                new PlanDefinition.RegionDefinition("wangcun", "王村镇", "淄博市"), zhoucun.document(), zhoucun.publishedOn(),
-                zhoucun.rulesFolder(), zhoucun.sourceFile(), zhoucun.sourceHash(), zhoucun.sections());
+        PlanDefinition wangcun = catalog.read().stream().filter(plan -> plan.code().equals("wangcun-2023")).findFirst().orElseThrow();
         CompiledRuleBases bases = new CompiledRuleBases(4);
         RuleSetBuild build = new RuleSetBuild(DISK.rulesDir(), ruleSettings, clock, bases);
         List<CatalogProblem> problems = new ArrayList<>();
