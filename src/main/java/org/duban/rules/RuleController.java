@@ -42,7 +42,8 @@ class RuleController {
 
     @GetMapping
     RulesView rules(@RequestParam Optional<String> plan) {
-        String code = catalog.plan(plan).map(p -> p.code()).orElse(plan.orElse(null));
+        // the load report is every plan's; the set shown is the named plan's, or the only one's (none is guessed)
+        String code = plan.orElseGet(() -> catalog.plans().size() == 1 ? catalog.plans().get(0).code() : null);
         Optional<RuleSet> set = Optional.ofNullable(code).flatMap(ruleSets::current);
         RuleSets.LoadReport report = ruleSets.lastLoad();
         return new RulesView(code, set.map(RuleSet::version).orElse(null), set.map(RuleSet::loadedAt).orElse(null),
