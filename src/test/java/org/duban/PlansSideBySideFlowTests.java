@@ -133,6 +133,34 @@ class PlansSideBySideFlowTests {
             assertThat(json(get("/api/compliance", zhangdianKeji), "$.departments[*].code")).containsOnly("keji");
         }
 
+        @Test
+        void aPageAsksWhichPlanOrRegionInsteadOfGuessing() {
+            for (String page : List.of("/", "/rules", "/bulletin", "/tasks/1")) {
+                MvcTestResult chooser = page(page);
+                assertThat(chooser).as(page).hasStatusOk();
+                assertThat(body(chooser)).as(page).contains("选择计划", page.replaceFirst("^/$", "") + "?plan=zhangdian-2023",
+                        "?plan=zhoucun-2023", "?plan=zhoucun-2024");
+            }
+            MvcTestResult chosen = page("/?plan=zhangdian-2023");
+            assertThat(chosen).hasStatusOk();
+            assertThat(body(chosen)).contains("张店区 · 张店区2023年重点工作任务").doesNotContain("选择计划");
+
+            // both regions have a department coded keji
+            MvcTestResult regions = page("/departments/keji");
+            assertThat(regions).hasStatusOk();
+            assertThat(body(regions)).contains("选择地区", "/departments/keji?region=zhangdian", "/departments/keji?region=zhoucun");
+            assertThat(get("/api/departments/keji/template.xlsx", ADMIN)).hasStatus(HttpStatus.BAD_REQUEST);
+            MvcTestResult department = page("/departments/keji?region=zhangdian");
+            assertThat(department).hasStatusOk();
+            assertThat(body(department)).contains("张店区 · 张店区2023年重点工作任务");
+        }
+
+        /** A page as the office's admin sees it (pages take a form login; here the signed-in user is set directly). */
+        private MvcTestResult page(String uri) {
+            return mvc.get().uri(uri).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                    .user("admin").roles("OFFICE")).exchange();
+        }
+
         private MvcTestResult get(String uri, String auth) {
             return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, auth).exchange();
         }

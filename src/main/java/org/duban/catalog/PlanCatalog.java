@@ -83,7 +83,7 @@ public class PlanCatalog {
                             Optional.ofNullable(rs.getDate("active_from")).map(Date::toLocalDate)
                                     .orElse(published != null ? published : LocalDate.of(year, 1, 1)),
                             Optional.ofNullable(rs.getDate("active_until")).map(Date::toLocalDate)
-                                    .orElse(LocalDate.of(year, 12, 31).plusDays(PlanFiles.FINAL_FIGURES_DAYS)),
+                                    .orElse(PlanFiles.defaultActiveUntil(year)),
                             rs.getString("rules_folder"), rs.getString("source_file"),
                             Optional.ofNullable(rs.getTimestamp("loaded_at")).map(Timestamp::toInstant).orElse(null));
                 })
@@ -213,7 +213,7 @@ public class PlanCatalog {
      * A department by code, in {@code region} where one is named; else the only region that has
      * the code. Empty when there is none.
      *
-     * @throws IllegalArgumentException when several regions have the code and none is named
+     * @throws DepartmentNotChosen when several regions have the code and none is named
      */
     public Optional<Department> department(Optional<String> region, String code) {
         if (region.isPresent()) {
@@ -221,8 +221,7 @@ public class PlanCatalog {
         }
         List<Department> matching = departments().stream().filter(department -> department.code().equals(code)).toList();
         if (matching.size() > 1) {
-            throw new IllegalArgumentException("部门编码 " + code + " 在多个地区都有（"
-                    + String.join("、", matching.stream().map(Department::region).toList()) + "），请用 region= 指明地区");
+            throw new DepartmentNotChosen(code, matching);
         }
         return matching.stream().findFirst();
     }

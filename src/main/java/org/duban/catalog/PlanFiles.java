@@ -36,9 +36,12 @@ final class PlanFiles {
     /**
      * A plan stays active after its year while the year's final figures come in: yearly figures
      * are final 60 days after year end (rules/common/levels.drl), and the office acts on them
-     * within the following month. A plan's YAML may say otherwise ({@code active: until:}).
+     * within the following month, so until 31 March of the next year. A plan's YAML may say
+     * otherwise ({@code active: until:}).
      */
-    static final int FINAL_FIGURES_DAYS = 90;
+    static LocalDate defaultActiveUntil(int year) {
+        return LocalDate.of(year + 1, 3, 31);
+    }
     private static final Set<String> SECTION_KEYS = Set.of("number", "title", "tasks");
     private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators", "shared");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "unit", "kind", "frequency");
@@ -167,7 +170,7 @@ final class PlanFiles {
                 from = published != null ? published : LocalDate.of(Math.max(year, 2000), 1, 1);
             }
             if (until == null) {
-                until = LocalDate.of(Math.max(year, 2000), 12, 31).plusDays(FINAL_FIGURES_DAYS);
+                until = defaultActiveUntil(Math.max(year, 2000));
             }
             if (until.isBefore(from)) {
                 active.flatMap(node -> node.optionalChild("until")).ifPresent(node -> node.problem("执行截止日期早于开始日期"));

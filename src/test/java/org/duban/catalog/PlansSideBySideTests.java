@@ -61,11 +61,11 @@ class PlansSideBySideTests {
         assertThat(response).bodyJson().extractingPath("$[1].parent").isEqualTo("zibo");
         assertThat(response).bodyJson().extractingPath("$[1].plans[0].code").isEqualTo("zhangdian-2023");
         assertThat(response).bodyJson().extractingPath("$[1].plans[0].activeFrom").isEqualTo("2023-05-01");
-        assertThat(response).bodyJson().extractingPath("$[1].plans[0].activeUntil").isEqualTo("2024-03-30");
+        assertThat(response).bodyJson().extractingPath("$[1].plans[0].activeUntil").isEqualTo("2024-03-31");
         assertThat(response).bodyJson().extractingPath("$[2].plans[*].code").asArray().containsExactly("zhoucun-2024", "zhoucun-2023");
         // January to March 2024 both Zhoucun plans run: 2024's from publication, 2023's while its final figures arrive
         assertThat(response).bodyJson().extractingPath("$[2].plans[0].activeFrom").isEqualTo("2024-03-01");
-        assertThat(response).bodyJson().extractingPath("$[2].plans[1].activeUntil").isEqualTo("2024-03-30");
+        assertThat(response).bodyJson().extractingPath("$[2].plans[1].activeUntil").isEqualTo("2024-03-31");
     }
 
     @Test
