@@ -130,6 +130,11 @@ class PlansSideBySideFlowTests {
             assertThat(get("/api/tasks?plan=zhoucun-2023", zhangdianKeji)).hasStatus(HttpStatus.NOT_FOUND);
             assertThat(get("/api/tasks", zhangdianKeji)).hasStatusOk(); // its region's one plan, no plan= needed
             assertThat(get("/api/compliance", zhangdianKeji)).hasStatusOk();
+            // its region's one plan: the latest run of zhangdian-2023, no plan= needed
+            assertThat(json(get("/api/assessments", zhangdianKeji), "$[*].plan")).isNotEmpty().containsOnly("zhangdian-2023");
+            MvcTestResult unknownRegion = get("/api/compliance?region=shandong", ADMIN);
+            assertThat(unknownRegion).hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(body(unknownRegion)).contains("地区 shandong 没有计划");
             assertThat(json(get("/api/compliance", zhangdianKeji), "$.departments[*].code")).containsOnly("keji");
         }
 

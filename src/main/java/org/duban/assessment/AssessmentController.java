@@ -35,9 +35,9 @@ class AssessmentController {
                                           @RequestParam Optional<Integer> task, @RequestParam Optional<String> indicator,
                                           Authentication authentication) {
         Accounts.Account me = accounts.of(authentication);
-        // the latest run of which plan: named, or the one plan running (several: 400 asking which)
+        // the latest run of which plan: named, or the one plan running (a department: of its region; several: 400 asking which)
         Optional<String> planCode = runId.isPresent() ? plan
-                : Optional.of(catalog.plan(plan).orElseThrow(() -> new org.duban.NotFound(PlanCatalog.missing(plan))).code());
+                : Optional.of(catalog.plan(plan, me.region()).orElseThrow(() -> new org.duban.NotFound(PlanCatalog.missing(plan, me.region()))).code());
         List<AssessmentLog.Entry> entries = assessments.find(runId, planCode, task, indicator);
         if (me.departmentCode().isEmpty()) {
             return entries;

@@ -100,6 +100,11 @@ public class PlanCatalog {
         return code.map(c -> "没有计划 " + c).orElse("尚未加载任何计划");
     }
 
+    /** The same, for a plan looked for among one region's ({@link #plan(Optional, Optional)}). */
+    public static String missing(Optional<String> code, Optional<String> region) {
+        return region.map(r -> "地区 " + r + " 没有计划" + code.map(c -> " " + c).orElse("")).orElseGet(() -> missing(code));
+    }
+
     /**
      * The plan a request means. Named, that plan (empty when there is none). Unnamed, the one plan
      * active today, or the only plan loaded; with several, none is guessed: {@link PlanNotChosen}.

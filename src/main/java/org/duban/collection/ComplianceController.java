@@ -36,8 +36,8 @@ class ComplianceController {
                              @RequestParam Optional<String> department, @RequestParam Optional<String> region, Authentication user) {
         Accounts.Account me = accounts.of(user);
         // a department reports to its own region's plans; the office names a plan or a region with one running plan
-        String code = catalog.plan(plan, me.region().or(() -> region))
-                .orElseThrow(() -> new NotFound(PlanCatalog.missing(plan))).code();
+        Optional<String> within = me.region().or(() -> region);
+        String code = catalog.plan(plan, within).orElseThrow(() -> new NotFound(PlanCatalog.missing(plan, within))).code();
         Optional<String> own = me.departmentCode();
         return compliance.report(Optional.of(code), asOf.orElse(clock.today()), own.isPresent() ? own : department);
     }

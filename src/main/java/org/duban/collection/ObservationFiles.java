@@ -85,7 +85,7 @@ public class ObservationFiles {
      */
     public byte[] template(Optional<String> planCode, Department department, LocalDate today) {
         Plan plan = catalog.plan(planCode, Optional.of(department.region()))
-                .orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode) + "（" + department.region() + "）"));
+                .orElseThrow(() -> new IllegalArgumentException(PlanCatalog.missing(planCode, Optional.of(department.region()))));
         LocalDate day = today.getYear() == plan.year() ? today
                 : today.getYear() < plan.year() ? LocalDate.of(plan.year(), 1, 1) : LocalDate.of(plan.year(), 12, 31);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

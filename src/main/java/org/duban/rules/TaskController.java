@@ -48,6 +48,6 @@ class TaskController {
     }
 
     private Plan plan(Optional<String> code, Accounts.Account me) {
-        return catalog.plan(code, me.region()).orElseThrow(() -> new NotFound(PlanCatalog.missing(code)));
+        return catalog.plan(code, me.region()).orElseThrow(() -> new NotFound(PlanCatalog.missing(code, me.region())));
     }
 }
