@@ -3,11 +3,9 @@ package org.duban.review;
 import java.util.List;
 import java.util.Optional;
 
-import org.duban.DubanClock;
 import org.duban.access.Accounts.Account;
 import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
-import org.duban.catalog.PlanNotChosen;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +17,9 @@ import org.springframework.stereotype.Component;
 class PagePlans {
 
     private final PlanCatalog catalog;
-    private final DubanClock clock;
 
-    PagePlans(PlanCatalog catalog, DubanClock clock) {
+    PagePlans(PlanCatalog catalog) {
         this.catalog = catalog;
-        this.clock = clock;
     }
 
     /** Empty only when no plan is loaded (or none of the account's region). */
@@ -31,24 +27,23 @@ class PagePlans {
         return choose(code, me, Optional.empty());
     }
 
-    /** The same, among the plans of {@code region} when one is given (a department's page shows its region's plans). */
+    /**
+     * The same, among the plans of {@code region} when one is given (a department's page shows its
+     * region's plans). Unnamed, the choice is the catalog's ({@link PlanCatalog#plan(Optional, Optional)}),
+     * within the account's own region for a department.
+     */
     Optional<Plan> choose(Optional<String> code, Account me, Optional<String> region) {
-        List<Plan> visible = visible(me).stream().filter(plan -> region.map(plan.regionCode()::equals).orElse(true)).toList();
         if (code.isPresent()) {
-            Optional<Plan> named = catalog.plans().stream().filter(plan -> plan.code().equals(code.get())).findFirst();
+            Optional<Plan> named = catalog.plan(code);
             if (named.isPresent() && !me.seesRegion(named.get().regionCode())) {
                 throw new AccessDeniedException("只能查看本地区的计划");
             }
             return named;
         }
-        if (visible.size() <= 1) {
-            return visible.stream().findFirst();
+        if (me.region().isPresent() && region.filter(other -> !other.equals(me.region().get())).isPresent()) {
+            return Optional.empty();
         }
-        List<Plan> active = visible.stream().filter(plan -> plan.activeOn(clock.today())).toList();
-        if (active.size() == 1) {
-            return Optional.of(active.get(0));
-        }
-        throw new PlanNotChosen(active.isEmpty() ? visible : active);
+        return catalog.plan(Optional.empty(), me.region().or(() -> region));
     }
 
     /** The plans the account may open: a department's region's, the office's all. */
