@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.duban.NotFound;
 import org.duban.catalog.CatalogKeys;
 import org.duban.catalog.Department;
+import org.duban.catalog.DepartmentNotChosen;
+import org.duban.catalog.PlanCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,8 +27,10 @@ public class Accounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final CatalogKeys keys;
+    private final PlanCatalog catalog;
 
-    Accounts(JdbcClient jdbc, CatalogKeys keys) {
+    Accounts(JdbcClient jdbc, CatalogKeys keys, PlanCatalog catalog) {
+        this.catalog = catalog;
         this.keys = keys;
         this.jdbc = jdbc;
     }
@@ -106,12 +110,14 @@ public class Accounts implements UserDetailsService {
         if (slash >= 0) {
             return keys.departmentId(reference.substring(0, slash), reference.substring(slash + 1));
         }
-        List<String> regions = keys.regionsWithDepartment(reference);
-        if (regions.size() > 1) {
+        try {
+            return catalog.department(Optional.empty(), reference).flatMap(department -> keys.departmentId(department.region(), department.code()));
+        } catch (DepartmentNotChosen ambiguous) {
+            // an account names its department as region/code, not with region=
+            List<String> regions = ambiguous.candidates().stream().map(Department::region).toList();
             throw new IllegalArgumentException("部门编码 " + reference + " 在多个地区都有（" + String.join("、", regions)
                     + "），请写作 地区/部门，如 " + regions.get(0) + "/" + reference);
         }
-        return regions.stream().findFirst().flatMap(region -> keys.departmentId(region, reference));
     }
 
     private Optional<Department> department(Long id) {

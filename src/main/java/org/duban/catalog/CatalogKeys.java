@@ -64,12 +64,6 @@ public class CatalogKeys {
                 .params(region, code).query(Long.class).optional();
     }
 
-    /** The regions that have a department of this code. */
-    public List<String> regionsWithDepartment(String code) {
-        return jdbc.sql("SELECT r.code FROM department d JOIN region r ON r.id = d.region_id WHERE d.code = ? ORDER BY r.code")
-                .param(code).query(String.class).list();
-    }
-
     /** One department by key. */
     public Optional<Department> department(long id) {
         return jdbc.sql(DEPARTMENTS + " WHERE d.id = ?").param(id).query((rs, n) -> department(rs)).optional();

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.duban.catalog.Department;
+import org.duban.catalog.DepartmentNotChosen;
 import org.duban.catalog.PlanCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +94,11 @@ public class Inbox {
     private Optional<Department> departmentOf(Path inbox, Path folder) {
         String code = folder.getFileName().toString();
         if (folder.getParent().equals(inbox)) {
-            List<Department> matching = catalog.departments().stream().filter(d -> d.code().equals(code)).toList();
-            return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
+            try {
+                return catalog.department(Optional.empty(), code);
+            } catch (DepartmentNotChosen ambiguous) {
+                return Optional.empty(); // a code several regions have needs its region's folder
+            }
         }
         if (folder.getParent().getParent().equals(inbox)) {
             return catalog.department(folder.getParent().getFileName().toString(), code);
