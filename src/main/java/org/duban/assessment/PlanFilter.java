@@ -2,10 +2,8 @@ package org.duban.assessment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.duban.catalog.CatalogKeys;
-import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 
 /**
@@ -23,30 +21,12 @@ public record PlanFilter(Optional<String> plan, Optional<String> region) {
     }
 
     /**
-     * The plan codes covered, empty meaning every plan.
+     * The keys of the plans covered ({@link PlanCatalog#planCodes}), for SQL; empty meaning every plan.
      *
      * @throws IllegalArgumentException naming a plan or region that does not exist
      */
-    Optional<Set<String>> planCodes(PlanCatalog catalog) {
-        if (isAll()) {
-            return Optional.empty();
-        }
-        List<Plan> plans = catalog.plans();
-        plan.filter(code -> plans.stream().noneMatch(p -> p.code().equals(code))).ifPresent(code -> {
-            throw new IllegalArgumentException("没有计划 " + code + "（plan）");
-        });
-        region.filter(code -> catalog.region(code).isEmpty()).ifPresent(code -> {
-            throw new IllegalArgumentException("没有地区 " + code + "（region）");
-        });
-        Set<String> regions = region.map(catalog::regionAndBelow).orElse(null);
-        return Optional.of(plans.stream().filter(p -> plan.map(p.code()::equals).orElse(true))
-                .filter(p -> regions == null || regions.contains(p.regionCode())).map(Plan::code)
-                .collect(java.util.stream.Collectors.toSet()));
-    }
-
-    /** The same as database keys, for SQL; empty meaning every plan. */
     public Optional<List<Long>> planIds(PlanCatalog catalog, CatalogKeys keys) {
-        return planCodes(catalog).map(codes -> codes.stream().map(keys::planId).flatMap(Optional::stream).toList());
+        return catalog.planCodes(plan, region).map(codes -> codes.stream().map(keys::planId).flatMap(Optional::stream).toList());
     }
 
     /** {@code " AND <column> IN (…)"} for the plan keys, with its parameters added; nothing for every plan. */

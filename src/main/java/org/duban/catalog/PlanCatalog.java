@@ -141,6 +141,29 @@ public class PlanCatalog {
         return regions().stream().filter(region -> region.code().equals(code)).findFirst();
     }
 
+    /**
+     * The plans a list request's {@code plan=} and {@code region=} cover (a region with the regions
+     * below it); empty when it names neither, meaning every plan.
+     *
+     * @throws IllegalArgumentException naming a plan or region that does not exist
+     */
+    public Optional<java.util.Set<String>> planCodes(Optional<String> plan, Optional<String> region) {
+        if (plan.isEmpty() && region.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Plan> plans = plans();
+        plan.filter(code -> plans.stream().noneMatch(p -> p.code().equals(code))).ifPresent(code -> {
+            throw new IllegalArgumentException("没有计划 " + code + "（plan）");
+        });
+        region.filter(code -> region(code).isEmpty()).ifPresent(code -> {
+            throw new IllegalArgumentException("没有地区 " + code + "（region）");
+        });
+        java.util.Set<String> regions = region.map(this::regionAndBelow).orElse(null);
+        return Optional.of(plans.stream().filter(p -> plan.map(p.code()::equals).orElse(true))
+                .filter(p -> regions == null || regions.contains(p.regionCode())).map(Plan::code)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The region and every region below it (a city and its districts). */
     public java.util.Set<String> regionAndBelow(String code) {
         java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of(code));

@@ -85,23 +85,23 @@ class WarningLedger {
         return entries;
     }
 
-    void check(Warnings.Filter filter) {
-        List<org.duban.catalog.Plan> plans = catalog.plans();
-        filter.plan().filter(code -> plans.stream().noneMatch(p -> p.code().equals(code))).ifPresent(code -> {
-            throw new WarningProblem(WarningProblem.Kind.INVALID, "没有计划 " + code + "（plan）");
-        });
-        filter.region().filter(code -> catalog.region(code).isEmpty()).ifPresent(code -> {
-            throw new WarningProblem(WarningProblem.Kind.INVALID, "没有地区 " + code + "（region）");
-        });
-        if (filter.task().isPresent() && filter.plan().isEmpty() && plans.size() > 1) {
+    /**
+     * The plans the filter covers ({@link PlanCatalog#planCodes}), empty meaning every plan; refuses
+     * an unknown plan or region, and a task number without its plan when there are several plans.
+     */
+    Optional<java.util.Set<String>> plans(Warnings.Filter filter) {
+        Optional<java.util.Set<String>> covered;
+        try {
+            covered = catalog.planCodes(filter.plan(), filter.region());
+        } catch (IllegalArgumentException unknown) {
+            throw new WarningProblem(WarningProblem.Kind.INVALID, unknown.getMessage());
+        }
+        List<org.duban.catalog.Plan> plans = filter.task().isPresent() && filter.plan().isEmpty() ? catalog.plans() : List.of();
+        if (plans.size() > 1) {
             throw new WarningProblem(WarningProblem.Kind.INVALID, "任务序号在各计划中各自编号，有 " + plans.size() + " 个计划（"
                     + String.join("、", plans.stream().map(org.duban.catalog.Plan::code).toList()) + "），请同时用 plan= 指明计划");
         }
-    }
-
-    /** The region and every region below it: region=zibo lists its districts' warnings too. */
-    java.util.Set<String> regionAndBelow(String region) {
-        return catalog.regionAndBelow(region);
+        return covered;
     }
 
     private static Entry entry(Row row, CatalogKeys.IndicatorKey key, List<Task> tasks, String region) {

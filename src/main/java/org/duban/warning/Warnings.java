@@ -57,21 +57,15 @@ public class Warnings {
         this.history = history;
     }
 
-    /** Refuses a filter naming a plan or region that does not exist, or a task number that is ambiguous across plans. */
-    public void check(Filter filter) {
-        ledger.check(filter);
-    }
-
     public List<Warning> find(Filter filter, Viewer viewer) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         filter.status().ifPresent(status -> { where.append(" AND status = ?"); params.add(status.name()); });
         filter.level().ifPresent(level -> { where.append(" AND warning_level = ?"); params.add(level.name()); });
         filter.runId().ifPresent(run -> { where.append(" AND last_run_id = ? AND status <> 'RESOLVED'"); params.add(run); });
-        java.util.Set<String> regions = filter.region().map(ledger::regionAndBelow).orElse(null);
+        Optional<java.util.Set<String>> plans = ledger.plans(filter);
         return ledger.read(where.toString(), params).stream()
-                .filter(entry -> filter.plan().map(entry.warning().plan()::equals).orElse(true))
-                .filter(entry -> regions == null || regions.contains(entry.region()))
+                .filter(entry -> plans.map(covered -> covered.contains(entry.warning().plan())).orElse(true))
                 .filter(entry -> filter.task().map(entry.tasks()::contains).orElse(true))
                 .filter(entry -> filter.department().map(entry::concerns).orElse(true))
                 .filter(entry -> entry.visibleTo(viewer))
