@@ -103,6 +103,10 @@ class PlansSideBySideFlowTests {
             assertThat(jdbc.sql("""
                     SELECT p.code FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN plan p ON p.id = i.plan_id""")
                     .query(String.class).list()).containsExactly("zhangdian-2023");
+            MvcTestResult history = get("/api/observations?indicator=T01-1", ADMIN);
+            assertThat(history).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(body(history)).contains("zhangdian-2023", "zhoucun-2023", "zhoucun-2024");
+            assertThat(json(get("/api/observations?indicator=T01-1&plan=zhangdian-2023", ADMIN), "$[*].value")).hasSize(1);
         }
 
         @Test

@@ -82,9 +82,8 @@ class ObservationController {
             Plan named = catalog.plan(plan).filter(p -> me.seesRegion(p.regionCode())).orElseThrow(() -> new NotFound(PlanCatalog.missing(plan)));
             return named.code();
         }
-        List<String> having = catalog.plans().stream().filter(p -> me.seesRegion(p.regionCode()))
-                .filter(p -> catalog.tasks(p.code()).stream().anyMatch(task -> task.measuredBy(indicator)))
-                .map(Plan::code).toList();
+        List<String> having = intake.plansWith(indicator, catalog.plans().stream().filter(p -> me.seesRegion(p.regionCode())).toList())
+                .stream().map(Plan::code).toList();
         if (having.size() > 1) {
             throw new IllegalArgumentException("指标 " + indicator + " 同属计划 " + String.join("、", having) + "，请用 plan= 指明");
         }

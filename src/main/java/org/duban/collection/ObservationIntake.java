@@ -90,6 +90,21 @@ public class ObservationIntake {
         return new Receipt(stored, checked.size() - stored);
     }
 
+    /** Of {@code plans}, those that have an indicator of this code. */
+    List<Plan> plansWith(String indicator, List<Plan> plans) {
+        return having(indicator, codesOf(plans));
+    }
+
+    private Map<Plan, java.util.Set<String>> codesOf(List<Plan> plans) {
+        Map<Plan, java.util.Set<String>> codes = new java.util.LinkedHashMap<>();
+        plans.forEach(plan -> codes.put(plan, keys.indicators(plan.code()).keySet()));
+        return codes;
+    }
+
+    private static List<Plan> having(String indicator, Map<Plan, java.util.Set<String>> codes) {
+        return codes.entrySet().stream().filter(entry -> entry.getValue().contains(indicator)).map(Map.Entry::getKey).toList();
+    }
+
     /** Every input checked against its plan; throws with every problem of every plan named when any input is wrong. */
     private List<Checked> checkAll(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter) {
         Map<Plan, List<ObservationInput>> byPlan = plansOf(planCode, inputs, submitter);
@@ -134,11 +149,10 @@ public class ObservationIntake {
             byPlan.put(candidates.get(0), inputs);
             return byPlan;
         }
-        Map<Plan, java.util.Set<String>> codes = new java.util.LinkedHashMap<>();
-        candidates.forEach(plan -> codes.put(plan, keys.indicators(plan.code()).keySet()));
+        Map<Plan, java.util.Set<String>> codes = codesOf(candidates);
         List<ObservationProblem> problems = new ArrayList<>();
         for (ObservationInput input : inputs) {
-            List<Plan> having = candidates.stream().filter(plan -> codes.get(plan).contains(input.indicator())).toList();
+            List<Plan> having = having(input.indicator(), codes);
             if (having.size() > 1) {
                 problems.add(new ObservationProblem(input.place(), input.column("indicator"), "指标 " + shown(input.indicator()) + " 同属计划 "
                         + String.join("、", having.stream().map(Plan::code).toList()) + "，请用 plan 指明报送的是哪个计划"));
