@@ -36,6 +36,12 @@ public final class ConfigCopy {
         return root.resolve("rules");
     }
 
+    /** Points the application under test at this copy's {@code config/} and {@code rules/}. */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("duban.config-dir", () -> configDir().toString());
+        registry.add("duban.rules-dir", () -> rulesDir().toString());
+    }
+
     public Path planFile() {
         return configDir().resolve("plans/zhoucun-2023.yaml");
     }

@@ -43,8 +43,7 @@ class PlansSideBySideFlowTests {
 
         @DynamicPropertySource
         static void folders(DynamicPropertyRegistry registry) {
-            registry.add("duban.config-dir", () -> COPY.configDir().toString());
-            registry.add("duban.rules-dir", () -> COPY.rulesDir().toString());
+            COPY.register(registry);
         }
 
         @Autowired

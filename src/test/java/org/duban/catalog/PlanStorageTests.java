@@ -107,8 +107,7 @@ class PlanStorageTests {
 
         @DynamicPropertySource
         static void copiedFiles(DynamicPropertyRegistry registry) {
-            registry.add("duban.config-dir", () -> COPY.configDir().toString());
-            registry.add("duban.rules-dir", () -> COPY.rulesDir().toString());
+            COPY.register(registry);
         }
     }
 
@@ -119,8 +118,7 @@ class PlanStorageTests {
         @DynamicPropertySource
         static void mariadbAndCopiedFiles(DynamicPropertyRegistry registry) {
             MariaDb.register(registry);
-            registry.add("duban.config-dir", () -> COPY.configDir().toString());
-            registry.add("duban.rules-dir", () -> COPY.rulesDir().toString());
+            COPY.register(registry);
         }
     }
 }

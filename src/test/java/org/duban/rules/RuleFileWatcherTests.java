@@ -30,8 +30,7 @@ class RuleFileWatcherTests {
 
     @DynamicPropertySource
     static void copiedFiles(DynamicPropertyRegistry registry) {
-        registry.add("duban.config-dir", () -> COPY.configDir().toString());
-        registry.add("duban.rules-dir", () -> COPY.rulesDir().toString());
+        COPY.register(registry);
     }
 
     @Autowired

@@ -29,8 +29,7 @@ class RuleLoadingTests {
 
     @DynamicPropertySource
     static void copiedFiles(DynamicPropertyRegistry registry) {
-        registry.add("duban.config-dir", () -> COPY.configDir().toString());
-        registry.add("duban.rules-dir", () -> COPY.rulesDir().toString());
+        COPY.register(registry);
     }
 
     @Autowired
