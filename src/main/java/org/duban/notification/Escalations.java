@@ -85,7 +85,6 @@ class Escalations {
     private boolean escalate(Mailing.Recipient<Overdue> recipient, Instant now) {
         String key = "escalation-" + now.toEpochMilli();
         List<Notifications.PlanSection<Notifications.DigestItem>> sections = new ArrayList<>();
-        List<String> plans = new ArrayList<>();
         List<Overdue> untold = new ArrayList<>();
         for (Mailing.Share<Overdue> share : recipient.shares()) {
             Briefing briefing = share.briefing();
@@ -94,9 +93,7 @@ class Escalations {
             List<Notifications.DigestItem> items = fresh.stream()
                     .map(overdue -> briefings.item(overdue.warning(), NotificationPolicy.Change.REPEATED, briefing)).toList();
             if (!items.isEmpty()) {
-                sections.add(new Notifications.PlanSection<>(briefing.plan().code(), briefing.plan().name(), briefing.plan().year(),
-                        briefing.departmentLink(recipient.department()), items));
-                plans.add(briefing.plan().code());
+                sections.add(briefing.section(recipient.department(), items));
             }
         }
         List<Notifications.DigestItem> items = sections.stream().flatMap(section -> section.items().stream()).toList();
@@ -109,6 +106,7 @@ class Escalations {
         Map<String, Object> variables = new HashMap<>(Map.of("subject", subject, "department", recipient.department(),
                 "region", letterhead.regionName(), "sections", sections, "items", items, "days", settings.escalationDays(),
                 "dashboardUrl", letterhead.dashboardUrl()));
+        List<String> plans = sections.stream().map(Notifications.PlanSection::plan).toList(); // those with a section
         boolean wrote = outbox.write(recipient.id(), new Outbox.Envelope("ESCALATION", key, letterhead.from(), plans, settings.leaders(),
                 List.of(recipient.department().email()), subject), templates.render("escalation", variables));
         if (wrote) {
