@@ -55,6 +55,11 @@ class Briefings {
         String departmentLink(Department department) {
             return letterhead.link("/departments/" + department.code() + "?region=" + department.region() + "&plan=" + plan.code());
         }
+
+        /** This plan's part of the department's mail, headed by the plan's name and linking to the department's page on it. */
+        <T> Notifications.PlanSection<T> section(Department department, List<T> items) {
+            return new Notifications.PlanSection<>(plan.code(), plan.name(), plan.year(), departmentLink(department), items);
+        }
     }
 
     private final PlanCatalog catalog;

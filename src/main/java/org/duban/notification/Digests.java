@@ -81,7 +81,6 @@ class Digests {
         Department department = recipient.department();
         Map<Long, NotificationPolicy.Told> told = told(recipient.id());
         List<Notifications.PlanSection<Notifications.DigestItem>> sections = new ArrayList<>();
-        List<String> plans = new ArrayList<>();
         Set<String> cc = new LinkedHashSet<>();
         Map<Level, Integer> counts = new EnumMap<>(Level.class);
         int resolved = 0;
@@ -106,9 +105,7 @@ class Digests {
             if (!items.isEmpty()) {
                 items.sort(Comparator.comparing((Notifications.DigestItem item) -> Level.valueOf(item.level())).reversed()
                         .thenComparing(Notifications.DigestItem::task));
-                sections.add(new Notifications.PlanSection<>(briefing.plan().code(), briefing.plan().name(), briefing.plan().year(),
-                        briefing.departmentLink(department), items));
-                plans.add(briefing.plan().code());
+                sections.add(briefing.section(department, items));
             }
         }
         if (sections.isEmpty()) {
@@ -127,6 +124,7 @@ class Digests {
         variables.put("counts", counts);
         variables.put("dashboardUrl", letterhead.dashboardUrl());
         variables.put("generatedAt", STAMP.format(now.atZone(clock.getZone())));
+        List<String> plans = sections.stream().map(Notifications.PlanSection::plan).toList(); // those with a section
         outbox.write(recipient.id(), new Outbox.Envelope("DIGEST", "digest-" + now.toEpochMilli(), letterhead.from(), plans,
                 List.of(department.email()), List.copyOf(cc), subject), templates.render("digest", variables));
         return true;

@@ -85,15 +85,15 @@ class Escalations {
     private boolean escalate(Mailing.Recipient<Overdue> recipient, Instant now) {
         String key = "escalation-" + now.toEpochMilli();
         List<Notifications.PlanSection<Notifications.DigestItem>> sections = new ArrayList<>();
-        List<String> plans = new ArrayList<>();
+        List<Overdue> untold = new ArrayList<>();
         for (Mailing.Share<Overdue> share : recipient.shares()) {
             Briefing briefing = share.briefing();
-            List<Notifications.DigestItem> items = share.items().stream().filter(overdue -> !told(overdue, recipient.id()))
+            List<Overdue> fresh = share.items().stream().filter(overdue -> !told(overdue, recipient.id())).toList();
+            untold.addAll(fresh);
+            List<Notifications.DigestItem> items = fresh.stream()
                     .map(overdue -> briefings.item(overdue.warning(), NotificationPolicy.Change.REPEATED, briefing)).toList();
             if (!items.isEmpty()) {
-                sections.add(new Notifications.PlanSection<>(briefing.plan().code(), briefing.plan().name(), briefing.plan().year(),
-                        briefing.departmentLink(recipient.department()), items));
-                plans.add(briefing.plan().code());
+                sections.add(briefing.section(recipient.department(), items));
             }
         }
         List<Notifications.DigestItem> items = sections.stream().flatMap(section -> section.items().stream()).toList();
@@ -106,11 +106,11 @@ class Escalations {
         Map<String, Object> variables = new HashMap<>(Map.of("subject", subject, "department", recipient.department(),
                 "region", letterhead.regionName(), "sections", sections, "items", items, "days", settings.escalationDays(),
                 "dashboardUrl", letterhead.dashboardUrl()));
+        List<String> plans = sections.stream().map(Notifications.PlanSection::plan).toList(); // those with a section
         boolean wrote = outbox.write(recipient.id(), new Outbox.Envelope("ESCALATION", key, letterhead.from(), plans, settings.leaders(),
                 List.of(recipient.department().email()), subject), templates.render("escalation", variables));
         if (wrote) {
-            recipient.shares().stream().flatMap(share -> share.items().stream()).filter(overdue -> !told(overdue, recipient.id()))
-                    .forEach(overdue -> remember(overdue, recipient.id(), key));
+            untold.forEach(overdue -> remember(overdue, recipient.id(), key));
         }
         return wrote;
     }

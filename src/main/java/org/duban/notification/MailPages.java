@@ -46,11 +46,14 @@ class MailPages {
     String mails(@PathVariable long id, Authentication user, Model model) {
         Accounts.Account me = accounts.of(user);
         Optional<Warning> warning = warnings.find(id, Viewer.of(me));
-        model.addAttribute("mails", warning.map(w -> outbox.latest(LATEST).stream()
-                // messages written before they named their plans have none: they are kept, as before
-                .filter(m -> m.plans().isEmpty() || m.plans().contains(w.plan()))
-                .filter(m -> m.region().equals(region(w)) && w.departments().contains(m.department()))
-                .filter(m -> !m.createdAt().isBefore(w.raisedAt())).toList()).orElse(List.of()));
+        model.addAttribute("mails", warning.map(w -> {
+            String region = region(w); // once: it reads the catalog's plans
+            return outbox.latest(LATEST).stream()
+                    // messages written before they named their plans have none: they are kept, as before
+                    .filter(m -> m.plans().isEmpty() || m.plans().contains(w.plan()))
+                    .filter(m -> m.region().equals(region) && w.departments().contains(m.department()))
+                    .filter(m -> !m.createdAt().isBefore(w.raisedAt())).toList();
+        }).orElse(List.of()));
         return "notification/mails :: mails";
     }
 }

@@ -90,9 +90,7 @@ class Reminders {
     private boolean remind(Mailing.Recipient<Notifications.ReminderItem> recipient, LocalDate dueDate) {
         Letterhead letterhead = recipient.letterhead();
         List<Notifications.PlanSection<Notifications.ReminderItem>> sections = recipient.shares().stream()
-                .map(share -> new Notifications.PlanSection<>(share.briefing().plan().code(), share.briefing().plan().name(),
-                        share.briefing().plan().year(), share.briefing().departmentLink(recipient.department()), share.items()))
-                .toList();
+                .map(share -> share.briefing().section(recipient.department(), share.items())).toList();
         String subject = letterhead.subjectPrefix("重点工作") + "数据报送提醒：" + recipient.items().size() + " 项指标将于 " + dueDate + " 截止";
         Map<String, Object> variables = new HashMap<>(Map.of("subject", subject, "department", recipient.department(),
                 "region", letterhead.regionName(), "sections", sections, "items", recipient.items(), "dashboardUrl", letterhead.dashboardUrl()));
