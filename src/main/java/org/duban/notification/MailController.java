@@ -34,12 +34,7 @@ class MailController {
     List<Outbox.Message> list(@RequestParam(defaultValue = "100") int limit, @RequestParam Optional<String> plan,
                               @RequestParam Optional<String> region) {
         // a misspelt code would list nothing and look like "no mail": a 400 says so instead
-        plan.filter(code -> catalog.plan(Optional.of(code)).isEmpty()).ifPresent(code -> {
-            throw new IllegalArgumentException("没有计划 " + code + "（plan）");
-        });
-        region.filter(code -> catalog.region(code).isEmpty()).ifPresent(code -> {
-            throw new IllegalArgumentException("没有地区 " + code + "（region）");
-        });
+        catalog.planCodes(plan, region);
         return outbox.latest(Math.max(1, Math.min(limit, 1000)), plan, region);
     }
 
