@@ -165,8 +165,9 @@ public class RuleSets {
     public Candidate candidate(Map<String, String> overrides) {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, RuleSet> sets = new LinkedHashMap<>();
+        RuleSetBuild build = build();
         for (PlanDefinition plan : readPlans(problems)) {
-            buildOne(plan, Optional.empty(), overrides, problems).ifPresent(built -> sets.put(plan.code(), built.set()));
+            buildOne(build, plan, Optional.empty(), overrides, problems).ifPresent(built -> sets.put(plan.code(), built.set()));
         }
         return new Candidate(Map.copyOf(sets), problems.stream().distinct().toList());
     }
@@ -278,8 +279,9 @@ public class RuleSets {
     private LoadReport stage() {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, Built> compiled = new LinkedHashMap<>();
+        RuleSetBuild build = build();
         for (PlanDefinition plan : readPlans(problems)) {
-            buildOne(plan, Optional.empty(), Map.of(), problems).ifPresent(built -> compiled.put(plan.code(), built));
+            buildOne(build, plan, Optional.empty(), Map.of(), problems).ifPresent(built -> compiled.put(plan.code(), built));
         }
         staged = Map.copyOf(compiled);
         List<CatalogProblem> distinct = problems.stream().distinct().toList();
@@ -308,21 +310,23 @@ public class RuleSets {
     /** Builds each plan's set on its own: a plan's problems are its own, and refuse only it. */
     private void compileEach(List<PlanDefinition> plans, Function<PlanDefinition, Optional<List<RuleSource>>> stored,
                              Map<String, Built> compiled, Map<String, List<CatalogProblem>> refused) {
+        RuleSetBuild build = build();
         for (PlanDefinition plan : plans) {
             List<CatalogProblem> problems = new ArrayList<>();
-            buildOne(plan, stored.apply(plan), Map.of(), problems).ifPresentOrElse(built -> compiled.put(plan.code(), built),
+            buildOne(build, plan, stored.apply(plan), Map.of(), problems).ifPresentOrElse(built -> compiled.put(plan.code(), built),
                     () -> refused.put(plan.code(), List.copyOf(problems)));
         }
     }
 
     /**
-     * One plan's set from {@code stored} sources or else the folder (with {@code overrides}); empty,
+     * One plan's set from {@code stored} sources or else the folder (with {@code overrides}), by the
+     * load's one {@code build} (so files the plans share are read once); empty,
      * with its problems added to {@code problems}, unless all of it is right.
      */
-    private Optional<Built> buildOne(PlanDefinition plan, Optional<List<RuleSource>> stored, Map<String, String> overrides,
-                                     List<CatalogProblem> problems) {
+    private static Optional<Built> buildOne(RuleSetBuild build, PlanDefinition plan, Optional<List<RuleSource>> stored,
+                                            Map<String, String> overrides, List<CatalogProblem> problems) {
         List<CatalogProblem> own = new ArrayList<>();
-        Optional<Built> built = stored.or(() -> build().folderSources(plan, overrides, own)).flatMap(list -> build().build(plan, list, own));
+        Optional<Built> built = stored.or(() -> build.folderSources(plan, overrides, own)).flatMap(list -> build.build(plan, list, own));
         problems.addAll(own);
         return own.isEmpty() ? built : Optional.empty();
     }
