@@ -95,15 +95,13 @@ final class RuleSetBuild {
         problems.addAll(criteria.problems());
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
-        Map<String, Integer> ruleLines = new LinkedHashMap<>();
         Map<String, String> rulePlaces = new LinkedHashMap<>();
         sources.forEach(source -> source.ruleNames().forEach(rule -> {
             ruleFiles.put(source.packageName() + "/" + rule, source.path());
-            ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
             rulePlaces.put(source.packageName() + "/" + rule, source.placeOf(rule));
         }));
         RuleSet set = new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
+                Map.copyOf(ruleFiles), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
                 new PlanScope(plan.code(), plan.region().code()));
         return Optional.of(new Built(set, sources));
     }
