@@ -81,7 +81,7 @@ public class PlanCatalog {
                     return new Plan(rs.getString("code"), rs.getString("name"), year,
                             rs.getString("region_code"), rs.getString("region_name"), rs.getString("document"), published,
                             Optional.ofNullable(rs.getDate("active_from")).map(Date::toLocalDate)
-                                    .orElse(published != null ? published : LocalDate.of(year, 1, 1)),
+                                    .orElse(PlanFiles.defaultActiveFrom(published, year)),
                             Optional.ofNullable(rs.getDate("active_until")).map(Date::toLocalDate)
                                     .orElse(PlanFiles.defaultActiveUntil(year)),
                             rs.getString("rules_folder"), rs.getString("source_file"),

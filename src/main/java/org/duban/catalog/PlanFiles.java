@@ -42,6 +42,12 @@ final class PlanFiles {
     static LocalDate defaultActiveUntil(int year) {
         return LocalDate.of(year + 1, 3, 31);
     }
+
+    /** A plan is active from its publication, or from the start of its year when the YAML names no date. */
+    static LocalDate defaultActiveFrom(LocalDate published, int year) {
+        return published != null ? published : LocalDate.of(year, 1, 1);
+    }
+
     private static final Set<String> SECTION_KEYS = Set.of("number", "title", "tasks");
     private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators", "shared");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "unit", "kind", "frequency");
@@ -167,7 +173,7 @@ final class PlanFiles {
             LocalDate from = active.map(node -> date(node, "from")).orElse(null);
             LocalDate until = active.map(node -> date(node, "until")).orElse(null);
             if (from == null) {
-                from = published != null ? published : LocalDate.of(Math.max(year, 2000), 1, 1);
+                from = defaultActiveFrom(published, Math.max(year, 2000));
             }
             if (until == null) {
                 until = defaultActiveUntil(Math.max(year, 2000));
