@@ -233,13 +233,8 @@ public class RuleSets {
     private LoadReport load(Function<PlanDefinition, Optional<List<RuleSource>>> stored, String by, Reason reason) {
         Map<String, Built> compiled = new LinkedHashMap<>();
         Map<String, List<CatalogProblem>> refused = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>();
         try {
             catalog.load(plans -> {
-                compiled.clear();
-                refused.clear();
-                order.clear();
-                plans.forEach(plan -> order.add(plan.code()));
                 compileEach(plans, stored, compiled, refused);
                 return refused;
             });
@@ -249,16 +244,15 @@ public class RuleSets {
             log.error("计划文件有错误，所有计划继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
             return lastLoad;
         }
-        Map<String, Built> next = new LinkedHashMap<>();
+        // every plan read is either compiled or refused; a refused one keeps its set in force, if it has one
+        Map<String, Built> next = new LinkedHashMap<>(compiled);
         List<KeptSet> kept = new ArrayList<>();
-        for (String plan : order) {
-            Built built = compiled.containsKey(plan) ? compiled.get(plan) : current.get(plan);
-            if (built != null) {
-                next.put(plan, built);
+        for (String plan : refused.keySet()) {
+            Built last = current.get(plan);
+            if (last != null) {
+                next.put(plan, last);
             }
-            if (refused.containsKey(plan)) {
-                kept.add(new KeptSet(plan, built == null ? null : built.set().version()));
-            }
+            kept.add(new KeptSet(plan, last == null ? null : last.set().version()));
         }
         current = Map.copyOf(next);
         List<CatalogProblem> problems = refused.values().stream().flatMap(List::stream).distinct().toList();
