@@ -47,6 +47,7 @@ final class PlanFiles {
     static LocalDate defaultActiveFrom(LocalDate published, int year) {
         return published != null ? published : LocalDate.of(year, 1, 1);
     }
+
     private static final Set<String> SECTION_KEYS = Set.of("number", "title", "tasks");
     private static final Set<String> TASK_KEYS = Set.of("number", "title", "text", "lead", "co", "indicators", "shared");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "unit", "kind", "frequency");

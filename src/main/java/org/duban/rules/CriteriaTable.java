@@ -23,6 +23,7 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.duban.catalog.CatalogProblem;
 import org.duban.rules.facts.ComparatorName;
+import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.WaterClass;
 
 /**
@@ -145,8 +146,8 @@ final class CriteriaTable {
             targets(sheet, r, comparator, cells.get(3), cells.get(4));
         }
         for (String option : cells.get(5).split("[,，]")) {
-            if (!option.isBlank() && !List.of("accumulating", "onLatestReading").contains(option.strip())) {
-                problem(sheet, r, 5, "选项 \"" + option.strip() + "\" 无效，可用: accumulating, onLatestReading");
+            if (!option.isBlank() && !Criterion.Draft.OPTIONS.contains(option.strip())) {
+                problem(sheet, r, 5, "选项 \"" + option.strip() + "\" 无效，可用: " + String.join(", ", Criterion.Draft.OPTIONS));
             }
         }
         try {

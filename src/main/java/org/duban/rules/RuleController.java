@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.duban.catalog.CatalogProblem;
+import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,10 @@ class RuleController {
     @GetMapping
     RulesView rules(@RequestParam Optional<String> plan) {
         // the load report is every plan's; the set shown is the named plan's, or the only one's (none is guessed)
-        String code = plan.orElseGet(() -> catalog.plans().size() == 1 ? catalog.plans().get(0).code() : null);
+        String code = plan.orElseGet(() -> {
+            List<Plan> plans = catalog.plans();
+            return plans.size() == 1 ? plans.get(0).code() : null;
+        });
         Optional<RuleSet> set = Optional.ofNullable(code).flatMap(ruleSets::current);
         RuleSets.LoadReport report = ruleSets.lastLoad();
         return new RulesView(code, set.map(RuleSet::version).orElse(null), set.map(RuleSet::loadedAt).orElse(null),

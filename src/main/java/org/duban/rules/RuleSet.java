@@ -26,8 +26,8 @@ import org.kie.api.runtime.KieSession;
  *                 compliance, reminders and the missing-data warnings agree)
  */
 public record RuleSet(String planCode, String version, Instant loadedAt, List<RuleFile> files,
-                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, Map<String, Integer> ruleLines,
-                      Map<String, String> rulePlaces, ReportingTerms terms, KieBase kieBase, PlanScope scope) {
+                      Map<String, StatedCriterion> criteria, Map<String, String> ruleFiles, Map<String, String> rulePlaces,
+                      ReportingTerms terms, KieBase kieBase, PlanScope scope) {
 
     /** A DRL file of the set and the rules in it. */
     public record RuleFile(String path, List<String> rules) {

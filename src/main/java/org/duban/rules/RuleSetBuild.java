@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.duban.rules.facts.PlanScope;
  * Builds one plan's rule set from its sources — the files of the rules folder, or the stored files
  * of an earlier version — with every check a load makes: the vocabulary guard, the executable-model
  * compile with its bytecode check, and the criteria stated against the plan. Whatever the sources'
- * origin, the checks are the same.
+ * origin, the checks are the same. One build serves one load: a file is read (and a criteria table
+ * converted) once, however many of the load's plans include it ({@code rules/common/}, a shared folder).
  */
 final class RuleSetBuild {
 
@@ -38,6 +40,7 @@ final class RuleSetBuild {
     private final RuleSettings settings;
     private final Clock clock;
     private final CompiledRuleBases bases;
+    private final Map<Path, RuleSource> read = new HashMap<>();
 
     RuleSetBuild(Path rulesDir, RuleSettings settings, Clock clock, CompiledRuleBases bases) {
         this.rulesDir = rulesDir.toAbsolutePath().normalize();
@@ -59,13 +62,11 @@ final class RuleSetBuild {
             return Optional.empty();
         }
         Map<String, RuleSource> sources = new LinkedHashMap<>();
-        for (Path file : ruleFiles(rulesDir.resolve(COMMON))) {
-            RuleSource source = RuleSource.read(rulesDir, file);
-            sources.put(source.resource(), source);
-        }
-        for (Path file : ruleFiles(folder)) {
-            RuleSource source = RuleSource.read(rulesDir, file);
-            sources.put(source.resource(), source);
+        for (Path dir : List.of(rulesDir.resolve(COMMON), folder)) {
+            for (Path file : ruleFiles(dir)) {
+                RuleSource source = read.computeIfAbsent(file, f -> RuleSource.read(rulesDir, f));
+                sources.put(source.resource(), source);
+            }
         }
         overrides.forEach((resource, text) -> {
             String clean = resource.replace('\\', '/').replaceFirst("^rules/", "");
@@ -94,15 +95,13 @@ final class RuleSetBuild {
         problems.addAll(criteria.problems());
         List<RuleFile> files = sources.stream().map(s -> new RuleFile(s.path(), s.ruleNames())).toList();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
-        Map<String, Integer> ruleLines = new LinkedHashMap<>();
         Map<String, String> rulePlaces = new LinkedHashMap<>();
         sources.forEach(source -> source.ruleNames().forEach(rule -> {
             ruleFiles.put(source.packageName() + "/" + rule, source.path());
-            ruleLines.put(source.packageName() + "/" + rule, source.lineOf(rule));
             rulePlaces.put(source.packageName() + "/" + rule, source.placeOf(rule));
         }));
         RuleSet set = new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
-                Map.copyOf(ruleFiles), Map.copyOf(ruleLines), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
+                Map.copyOf(ruleFiles), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
                 new PlanScope(plan.code(), plan.region().code()));
         return Optional.of(new Built(set, sources));
     }

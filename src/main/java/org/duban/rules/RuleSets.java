@@ -165,8 +165,9 @@ public class RuleSets {
     public Candidate candidate(Map<String, String> overrides) {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, RuleSet> sets = new LinkedHashMap<>();
+        RuleSetBuild build = build();
         for (PlanDefinition plan : readPlans(problems)) {
-            buildOne(plan, Optional.empty(), overrides, problems).ifPresent(built -> sets.put(plan.code(), built.set()));
+            buildOne(build, plan, Optional.empty(), overrides, problems).ifPresent(built -> sets.put(plan.code(), built.set()));
         }
         return new Candidate(Map.copyOf(sets), problems.stream().distinct().toList());
     }
@@ -232,13 +233,8 @@ public class RuleSets {
     private LoadReport load(Function<PlanDefinition, Optional<List<RuleSource>>> stored, String by, Reason reason) {
         Map<String, Built> compiled = new LinkedHashMap<>();
         Map<String, List<CatalogProblem>> refused = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>();
         try {
             catalog.load(plans -> {
-                compiled.clear();
-                refused.clear();
-                order.clear();
-                plans.forEach(plan -> order.add(plan.code()));
                 compileEach(plans, stored, compiled, refused);
                 return refused;
             });
@@ -248,16 +244,15 @@ public class RuleSets {
             log.error("计划文件有错误，所有计划继续使用上次成功加载的版本。请修改后重新加载。\n{}", e.getMessage());
             return lastLoad;
         }
-        Map<String, Built> next = new LinkedHashMap<>();
+        // every plan read is either compiled or refused; a refused one keeps its set in force, if it has one
+        Map<String, Built> next = new LinkedHashMap<>(compiled);
         List<KeptSet> kept = new ArrayList<>();
-        for (String plan : order) {
-            Built built = compiled.containsKey(plan) ? compiled.get(plan) : current.get(plan);
-            if (built != null) {
-                next.put(plan, built);
+        for (String plan : refused.keySet()) {
+            Built last = current.get(plan);
+            if (last != null) {
+                next.put(plan, last);
             }
-            if (refused.containsKey(plan)) {
-                kept.add(new KeptSet(plan, built == null ? null : built.set().version()));
-            }
+            kept.add(new KeptSet(plan, last == null ? null : last.set().version()));
         }
         current = Map.copyOf(next);
         List<CatalogProblem> problems = refused.values().stream().flatMap(List::stream).distinct().toList();
@@ -278,8 +273,9 @@ public class RuleSets {
     private LoadReport stage() {
         List<CatalogProblem> problems = new ArrayList<>();
         Map<String, Built> compiled = new LinkedHashMap<>();
+        RuleSetBuild build = build();
         for (PlanDefinition plan : readPlans(problems)) {
-            buildOne(plan, Optional.empty(), Map.of(), problems).ifPresent(built -> compiled.put(plan.code(), built));
+            buildOne(build, plan, Optional.empty(), Map.of(), problems).ifPresent(built -> compiled.put(plan.code(), built));
         }
         staged = Map.copyOf(compiled);
         List<CatalogProblem> distinct = problems.stream().distinct().toList();
@@ -308,21 +304,23 @@ public class RuleSets {
     /** Builds each plan's set on its own: a plan's problems are its own, and refuse only it. */
     private void compileEach(List<PlanDefinition> plans, Function<PlanDefinition, Optional<List<RuleSource>>> stored,
                              Map<String, Built> compiled, Map<String, List<CatalogProblem>> refused) {
+        RuleSetBuild build = build();
         for (PlanDefinition plan : plans) {
             List<CatalogProblem> problems = new ArrayList<>();
-            buildOne(plan, stored.apply(plan), Map.of(), problems).ifPresentOrElse(built -> compiled.put(plan.code(), built),
+            buildOne(build, plan, stored.apply(plan), Map.of(), problems).ifPresentOrElse(built -> compiled.put(plan.code(), built),
                     () -> refused.put(plan.code(), List.copyOf(problems)));
         }
     }
 
     /**
-     * One plan's set from {@code stored} sources or else the folder (with {@code overrides}); empty,
+     * One plan's set from {@code stored} sources or else the folder (with {@code overrides}), by the
+     * load's one {@code build} (so files the plans share are read once); empty,
      * with its problems added to {@code problems}, unless all of it is right.
      */
-    private Optional<Built> buildOne(PlanDefinition plan, Optional<List<RuleSource>> stored, Map<String, String> overrides,
-                                     List<CatalogProblem> problems) {
+    private static Optional<Built> buildOne(RuleSetBuild build, PlanDefinition plan, Optional<List<RuleSource>> stored,
+                                            Map<String, String> overrides, List<CatalogProblem> problems) {
         List<CatalogProblem> own = new ArrayList<>();
-        Optional<Built> built = stored.or(() -> build().folderSources(plan, overrides, own)).flatMap(list -> build().build(plan, list, own));
+        Optional<Built> built = stored.or(() -> build.folderSources(plan, overrides, own)).flatMap(list -> build.build(plan, list, own));
         problems.addAll(own);
         return own.isEmpty() ? built : Optional.empty();
     }

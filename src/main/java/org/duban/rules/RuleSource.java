@@ -106,11 +106,6 @@ record RuleSource(Path file, String path, String resource, String packageName, i
         return place != null ? place.row() : ruleLines.getOrDefault(rule, 0);
     }
 
-    /** The rule's line in the DRL text. */
-    int drlLineOf(String rule) {
-        return ruleLines.getOrDefault(rule, 0);
-    }
-
     /** A table rule's sheet, else empty. */
     String sheetOf(String rule) {
         CriteriaTable.Place place = places.get(rule);

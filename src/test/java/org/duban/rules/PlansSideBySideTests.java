@@ -196,6 +196,28 @@ class PlansSideBySideTests {
     }
 
     @Test
+    void oneBuildReadsTheFilesItsPlansShareOnce() {
+        DISK.plan("beta-2023", "zhoucun", "zibo");
+        DISK.plan("wangcun-2023", "wangcun", "zibo");
+        DISK.write("zibo/criteria.xlsx", example());
+        List<PlanDefinition> plans = catalog.read();
+        PlanDefinition zhoucun = plans.stream().filter(plan -> plan.code().equals("beta-2023")).findFirst().orElseThrow();
+        PlanDefinition wangcun = plans.stream().filter(plan -> plan.code().equals("wangcun-2023")).findFirst().orElseThrow();
+        RuleSetBuild build = new RuleSetBuild(DISK.rulesDir(), ruleSettings, clock, new CompiledRuleBases(4));
+        List<CatalogProblem> problems = new ArrayList<>();
+
+        List<RuleSource> first = build.folderSources(zhoucun, Map.of(), problems).orElseThrow();
+        List<RuleSource> second = build.folderSources(wangcun, Map.of(), problems).orElseThrow();
+
+        assertThat(problems).isEmpty();
+        assertThat(first).extracting(RuleSource::path).contains("rules/common/levels.drl", "rules/zibo/criteria.xlsx");
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).as(first.get(i).path()).isSameAs(first.get(i));
+        }
+    }
+
+    @Test
     void aCriteriaTableStatesAndJudgesLikeItsDrlTwin() {
         DISK.plan("beta-2023", "zhoucun", "zibo");
         DISK.write("zibo/criteria.xlsx", example());

@@ -89,6 +89,9 @@ public record Criterion(String indicator, Comparison comparison, BigDecimal targ
     public record Draft(String indicator, Comparison comparison, BigDecimal target, BigDecimal upper, String targetText,
                         BigDecimal baseline, List<Double> checkpoints, boolean accrues, LocalDate finalBy, boolean latestClass) {
 
+        /** The names {@link #options(String)} accepts: a criteria table's 选项 column is checked against them. */
+        public static final List<String> OPTIONS = List.of("accumulating", "onLatestReading");
+
         public Draft atLeast(Number value) {
             return with(Comparison.AT_LEAST, value, null, null);
         }
@@ -189,7 +192,7 @@ public record Criterion(String indicator, Comparison comparison, BigDecimal targ
                     case "" -> draft;
                     case "accumulating" -> draft.accumulating();
                     case "onLatestReading" -> draft.onLatestReading();
-                    default -> throw new IllegalArgumentException("选项 \"" + option.strip() + "\" 无效，可用: accumulating, onLatestReading");
+                    default -> throw new IllegalArgumentException("选项 \"" + option.strip() + "\" 无效，可用: " + String.join(", ", OPTIONS));
                 };
             }
             return draft;
