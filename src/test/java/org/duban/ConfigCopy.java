@@ -99,6 +99,32 @@ public final class ConfigCopy {
         });
     }
 
+    /**
+     * Adds districts that are copies of the example {@code zhangdian} (call {@link #withExample}
+     * first): for each code a region file and a plan {@code <code>-2023} naming the shared rules
+     * folder {@code zhangdian}, as a city gives one task list to its districts. For tests that need
+     * many regions, e.g. several evaluation partitions.
+     */
+    public ConfigCopy withDistrictsLikeZhangdian(String... codes) {
+        return add(() -> {
+            try {
+                String region = Files.readString(Path.of("config/examples/zhangdian/regions/zhangdian.yaml"), StandardCharsets.UTF_8);
+                String plan = Files.readString(Path.of("config/examples/zhangdian/plans/zhangdian-2023.yaml"), StandardCharsets.UTF_8);
+                for (String code : codes) {
+                    String copy = replaceLine(region, "code: zhangdian", "code: " + code);
+                    copy = replaceLine(copy, "name: 张店区", "name: 示例区" + code);
+                    Files.writeString(configDir().resolve("regions/" + code + ".yaml"), copy, StandardCharsets.UTF_8);
+                    String planCopy = replaceLine(plan, "code: zhangdian-2023", "code: " + code + "-2023");
+                    planCopy = replaceLine(planCopy, "region: zhangdian", "region: " + code);
+                    planCopy = planCopy.replaceFirst("(?m)^name: 张店区", "name: 示例区" + code);
+                    Files.writeString(configDir().resolve("plans/" + code + "-2023.yaml"), planCopy, StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     private ConfigCopy add(Runnable addition) {
         additions.add(addition);
         addition.run();

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.duban.catalog.Plan;
@@ -47,8 +49,12 @@ public class Evaluations {
     private final TransactionTemplate transaction;
     private final EvaluationSettings settings;
     private final AbandonedRuns abandoned;
-    /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * One run at a time per plan in this instance, while different plans run side by side (the
+     * partitions, on threads of their own). Across instances the scheduler keeps a partition, and so
+     * its plans, on one instance at a time.
+     */
+    private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Clock clock;
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
@@ -73,14 +79,26 @@ public class Evaluations {
      * logged and does not stop the others. The runs that succeeded are returned.
      */
     public List<EvaluationRun> runActive(LocalDate asOf, String triggeredBy) {
-        List<EvaluationRun> done = new java.util.ArrayList<>();
-        List<Plan> active = catalog.activePlans(asOf);
+        return runActive(asOf, triggeredBy, Partition.ALL);
+    }
+
+    /**
+     * As {@link #runActive(LocalDate, String)}, for the active plans of one partition only. Calls for
+     * different partitions may run at the same time, on threads of this instance or on other
+     * instances: their plans never meet.
+     */
+    public List<EvaluationRun> runActive(LocalDate asOf, String triggeredBy, Partition partition) {
+        List<EvaluationRun> done = new ArrayList<>();
+        List<Plan> active = catalog.activePlans(asOf).stream().filter(partition::includes).toList();
         if (active.isEmpty()) {
-            log.info("{} 没有正在执行的计划，未评估", asOf);
+            log.info("{} {} 没有正在执行的计划，未评估", asOf, partition);
+            return done;
         }
+        // once per call, not per plan: at national scale a partition holds hundreds of plans
+        abandoned.closeAbandoned();
         for (Plan plan : active) {
             try {
-                done.add(run(Optional.of(plan.code()), asOf, triggeredBy));
+                done.add(run(plan, asOf, triggeredBy));
             } catch (EvaluationFailed | IllegalArgumentException e) {
                 log.error("计划 {} 截至 {} 的评估未完成，其余计划照常评估: {}", plan.code(), asOf, e.getMessage());
             }
@@ -91,12 +109,17 @@ public class Evaluations {
     /** Evaluates and records; throws {@link EvaluationFailed} (after recording it) when the run fails. */
     public EvaluationRun run(Optional<String> planCode, LocalDate asOf, String triggeredBy) {
         Plan plan = catalog.plan(planCode).orElseThrow(() -> new EvaluationFailed(PlanCatalog.missing(planCode)));
+        abandoned.closeAbandoned();
+        return run(plan, asOf, triggeredBy);
+    }
+
+    private EvaluationRun run(Plan plan, LocalDate asOf, String triggeredBy) {
         RuleSet rules = ruleSets.current(plan.code())
                 .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
         requireWithinPlan(plan, rules, asOf);
+        ReentrantLock lock = locks.computeIfAbsent(plan.code(), code -> new ReentrantLock());
         lock.lock();
         try {
-            abandoned.closeAbandoned();
             long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy, abandoned.instance());
             try {
                 Judgement judgement = judge(plan, rules, asOf);

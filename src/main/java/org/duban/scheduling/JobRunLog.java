@@ -55,9 +55,14 @@ class JobRunLog extends JobListenerSupport {
                 .update();
     }
 
-    List<JobRun> latest(String job, int limit) {
-        return jdbc.sql("SELECT job_name, instance, started_at, finished_at, outcome, message FROM job_run WHERE job_name = ? ORDER BY id DESC LIMIT ?")
-                .params(job, limit)
+    /** The latest runs of these Quartz jobs together (a partitioned job's partitions), newest first. */
+    List<JobRun> latest(List<String> jobs, int limit) {
+        List<Object> params = new java.util.ArrayList<>(jobs);
+        params.add(limit);
+        String in = String.join(", ", java.util.Collections.nCopies(jobs.size(), "?"));
+        return jdbc.sql("SELECT job_name, instance, started_at, finished_at, outcome, message FROM job_run WHERE job_name IN (" + in
+                        + ") ORDER BY id DESC LIMIT ?")
+                .params(params)
                 .query((rs, n) -> new JobRun(rs.getString("job_name"), rs.getString("instance"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), Outcome.valueOf(rs.getString("outcome")),
                         rs.getString("message")))

@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Date;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.duban.assessment.EvaluationSettings;
 
 import org.quartz.CronTrigger;
 import org.quartz.Job;
@@ -41,14 +47,24 @@ import org.springframework.stereotype.Service;
 public class Jobs implements ApplicationRunner {
 
     static final String GROUP = "duban";
+    private static final String PARTITION = "-partition-";
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
-    private record Definition(String name, Class<? extends Job> type, String cron, String description) {
+    /** A job as the settings define it; {@code partitions} above 0 makes it one Quartz job per partition. */
+    private record Definition(String name, Class<? extends Job> type, String cron, String description, int partitions) {
+
+        /** The Quartz jobs (and triggers, named alike) behind it: itself, or {@code evaluation-partition-0} … */
+        List<String> quartzJobs() {
+            return partitions == 0 ? List.of(name) : IntStream.range(0, partitions).mapToObj(i -> partitionJob(name, i)).toList();
+        }
     }
 
-    /** A job as {@code GET /api/jobs} shows it. */
+    /**
+     * A job as {@code GET /api/jobs} shows it. A partitioned job is one entry: its next fire time is
+     * the earliest of its triggers', its last runs those of all its partitions ({@code quartzJobs}).
+     */
     public record JobView(String name, String description, String cron, Instant nextFireTime, Instant previousFireTime,
-                          List<JobRunLog.JobRun> lastRuns) {
+                          List<JobRunLog.JobRun> lastRuns, List<String> quartzJobs) {
     }
 
     private final Scheduler scheduler;
@@ -59,13 +75,15 @@ public class Jobs implements ApplicationRunner {
     /** Cron expressions are read in Duban's zone (duban.zone), not the server's: 06:00 is 06:00 in 周村. */
     private final java.util.TimeZone zone;
 
-    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings, @Value("${duban.schedule.enabled:true}") boolean autoStart,
-         java.time.Clock clock) {
+    Jobs(Scheduler scheduler, JobRunLog runLog, ScheduleSettings settings, EvaluationSettings evaluation,
+         @Value("${duban.schedule.enabled:true}") boolean autoStart, java.time.Clock clock) {
         this.zone = java.util.TimeZone.getTimeZone(clock.getZone());
         this.scheduler = scheduler;
         this.runLog = runLog;
         this.autoStart = autoStart;
-        define("evaluation", EvaluationJob.class, settings.evaluation(), "每日评估：按当日数据运行规则，更新预警");
+        definitions.put("evaluation", new Definition("evaluation", EvaluationJob.class, settings.evaluation(),
+                "每日评估：按当日数据运行规则，更新预警（分 " + evaluation.partitions() + " 个分区，可并行、可分布到集群各实例）",
+                evaluation.partitions()));
         define("inbox", InboxJob.class, settings.inbox(), "收件箱：导入放入 inbox 文件夹的数据文件");
         define("digest", DigestJob.class, settings.digest(), "部门预警邮件：新增、升级、到期重复及已解除的预警");
         define("reminder", ReminderJob.class, settings.reminder(), "报送提醒：临近报送截止仍缺数据的部门");
@@ -74,23 +92,58 @@ public class Jobs implements ApplicationRunner {
     }
 
     private void define(String name, Class<? extends Job> type, String cron, String description) {
-        definitions.put(name, new Definition(name, type, cron, description));
+        definitions.put(name, new Definition(name, type, cron, description, 0));
+    }
+
+    static String partitionJob(String name, int index) {
+        return name + PARTITION + index;
     }
 
     @Override
     public void run(ApplicationArguments args) throws SchedulerException {
         scheduler.getListenerManager().addJobListener(runLog, GroupMatcher.jobGroupEquals(GROUP));
+        removeUndefined();
         for (Definition definition : definitions.values()) {
-            register(definition);
+            for (int i = 0; i < definition.quartzJobs().size(); i++) {
+                register(definition, definition.quartzJobs().get(i), definition.partitions() == 0 ? null : i);
+            }
+        }
+        checkThreads();
+    }
+
+    /**
+     * Deletes the stored jobs (and their triggers) the settings no longer define: the partitions
+     * beyond a lowered {@code duban.evaluation.partitions}, and the single evaluation job of
+     * versions before partitions.
+     */
+    private void removeUndefined() throws SchedulerException {
+        Set<String> defined = definitions.values().stream().flatMap(d -> d.quartzJobs().stream()).collect(Collectors.toSet());
+        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!defined.contains(key.getName()) && scheduler.deleteJob(key)) {
+                log.info("已删除不再设置的定时任务 {}（例如分区数 duban.evaluation.partitions 已改变）", key.getName());
+            }
         }
     }
 
-    private void register(Definition definition) throws SchedulerException {
-        JobDetail job = newJob(definition.type()).withIdentity(definition.name(), GROUP).withDescription(definition.description())
-                .storeDurably().build();
+    /** Partitions beyond the pool's threads wait for each other, and the inbox and mail wait for them. */
+    private void checkThreads() throws SchedulerException {
+        int partitions = definitions.get("evaluation").partitions();
+        int threads = scheduler.getMetaData().getThreadPoolSize();
+        if (threads < partitions + 1) {
+            log.warn("Quartz 线程数 {} 少于评估分区数 {} 加 1：本实例上的分区不能全部并行，评估期间收件箱和邮件也要等待。"
+                    + "请把 spring.quartz.properties.org.quartz.threadPool.threadCount 设为至少 {}", threads, partitions, partitions + 2);
+        }
+    }
+
+    private void register(Definition definition, String name, Integer partition) throws SchedulerException {
+        var builder = newJob(definition.type()).withIdentity(name, GROUP).withDescription(definition.description()).storeDurably();
+        if (partition != null) {
+            builder.usingJobData(EvaluationJob.PARTITION, partition);
+        }
+        JobDetail job = builder.build();
         Trigger trigger;
         try {
-            trigger = newTrigger().withIdentity(definition.name(), GROUP).forJob(job)
+            trigger = newTrigger().withIdentity(name, GROUP).forJob(job)
                     .withSchedule(cronSchedule(definition.cron()).inTimeZone(zone).withMisfireHandlingInstructionFireAndProceed()).build();
         } catch (RuntimeException e) {
             throw new IllegalStateException("duban.schedule." + definition.name() + " 的 cron 表达式无效: \"" + definition.cron() + "\"（" + e.getMessage() + "）", e);
@@ -100,11 +153,11 @@ public class Jobs implements ApplicationRunner {
             if (existing == null) {
                 scheduler.addJob(job, true);
                 scheduler.scheduleJob(trigger);
-                log.info("已登记定时任务 {}（{}）", definition.name(), definition.cron());
+                log.info("已登记定时任务 {}（{}）", name, definition.cron());
             } else if (!(existing instanceof CronTrigger cron) || !cron.getCronExpression().equals(definition.cron())) {
                 scheduler.addJob(job, true);
                 scheduler.rescheduleJob(trigger.getKey(), trigger);
-                log.info("定时任务 {} 的时间已改为 {}", definition.name(), definition.cron());
+                log.info("定时任务 {} 的时间已改为 {}", name, definition.cron());
             }
         } catch (ObjectAlreadyExistsException e) {
             // another instance of the cluster registered it at the same moment: that is fine
@@ -127,23 +180,51 @@ public class Jobs implements ApplicationRunner {
     public List<JobView> list() throws SchedulerException {
         List<JobView> views = new ArrayList<>();
         for (Definition definition : definitions.values()) {
-            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(definition.name(), GROUP));
-            views.add(new JobView(definition.name(), definition.description(),
-                    trigger instanceof CronTrigger cron ? cron.getCronExpression() : definition.cron(),
-                    trigger == null || trigger.getNextFireTime() == null ? null : trigger.getNextFireTime().toInstant(),
-                    trigger == null || trigger.getPreviousFireTime() == null ? null : trigger.getPreviousFireTime().toInstant(),
-                    runLog.latest(definition.name(), 10)));
+            String cron = definition.cron();
+            Date next = null;
+            Date previous = null;
+            for (String name : definition.quartzJobs()) {
+                Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(name, GROUP));
+                if (trigger instanceof CronTrigger stored) {
+                    cron = stored.getCronExpression();
+                }
+                next = earliest(next, trigger == null ? null : trigger.getNextFireTime());
+                previous = latest(previous, trigger == null ? null : trigger.getPreviousFireTime());
+            }
+            views.add(new JobView(definition.name(), definition.description(), cron, next == null ? null : next.toInstant(),
+                    previous == null ? null : previous.toInstant(), runLog.latest(definition.quartzJobs(), 10), definition.quartzJobs()));
         }
         return views;
     }
 
-    /** Runs a job now, on whichever instance of the cluster picks it up; false when there is no such job. */
+    private static Date earliest(Date a, Date b) {
+        return a == null ? b : b == null || a.before(b) ? a : b;
+    }
+
+    private static Date latest(Date a, Date b) {
+        return a == null ? b : b == null || a.after(b) ? a : b;
+    }
+
+    /**
+     * Runs a job now, on whichever instance of the cluster picks it up: a partitioned job every
+     * partition (each on whichever instance is free), or one partition named by its Quartz job
+     * ({@code evaluation-partition-2}); false when there is no such job.
+     */
     public boolean runNow(String name) throws SchedulerException {
-        if (!definitions.containsKey(name)) {
-            return false;
+        List<String> quartzJobs = quartzJobs(name);
+        for (String job : quartzJobs) {
+            scheduler.triggerJob(JobKey.jobKey(job, GROUP));
         }
-        scheduler.triggerJob(JobKey.jobKey(name, GROUP));
-        return true;
+        return !quartzJobs.isEmpty();
+    }
+
+    /** The Quartz jobs a job name stands for (their names are {@code job_run.job_name}); empty when there is no such job. */
+    public List<String> quartzJobs(String name) {
+        Definition definition = definitions.get(name);
+        if (definition != null) {
+            return definition.quartzJobs();
+        }
+        return definitions.values().stream().flatMap(d -> d.quartzJobs().stream()).filter(name::equals).toList();
     }
 
 }

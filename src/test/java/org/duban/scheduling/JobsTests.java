@@ -43,11 +43,23 @@ class JobsTests {
     void runsAJobNowAndRecordsTheRun() {
         assertThat(mvc.post().uri("/api/jobs/evaluation/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.ACCEPTED);
 
+        // "run now" runs every partition of the evaluation, each its own Quartz job
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.sql("SELECT outcome FROM job_run WHERE job_name = 'evaluation'").query(String.class).list()).contains("SUCCEEDED"));
+                jdbc.sql("SELECT job_name FROM job_run WHERE job_name LIKE 'evaluation-partition-%' AND outcome = 'SUCCEEDED'").query(String.class).list())
+                .containsExactlyInAnyOrder("evaluation-partition-0", "evaluation-partition-1", "evaluation-partition-2", "evaluation-partition-3"));
         assertThat(jdbc.sql("SELECT triggered_by FROM evaluation_run").query(String.class).list()).contains("定时任务");
         assertThat(mvc.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, ADMIN)).bodyJson()
-                .extractingPath("$[?(@.name == 'evaluation')].lastRuns[0].outcome").asArray().containsExactly("SUCCEEDED");
+                .extractingPath("$[?(@.name == 'evaluation')].lastRuns[*].outcome").asArray().hasSize(4).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void theEvaluationIsOneJobInTheListAndOneQuartzTriggerPerPartition() {
+        var jobs = mvc.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, ADMIN);
+
+        assertThat(jobs).bodyJson().extractingPath("$[?(@.name == 'evaluation')].quartzJobs[*]").asArray()
+                .containsExactly("evaluation-partition-0", "evaluation-partition-1", "evaluation-partition-2", "evaluation-partition-3");
+        assertThat(jdbc.sql("SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE 'evaluation%' ORDER BY TRIGGER_NAME").query(String.class).list())
+                .containsExactly("evaluation-partition-0", "evaluation-partition-1", "evaluation-partition-2", "evaluation-partition-3");
     }
 
     @Test
