@@ -58,24 +58,49 @@ class ClusteredSchedulingTests {
         List<String> h2 = List.of("--spring.datasource.url=jdbc:h2:file:" + temp.resolve("db/duban") + ";MODE=MariaDB",
                 "--spring.quartz.scheduler-name=duban-" + temp.getFileName());
         try (ConfigurableApplicationContext before = start("down", h2)) {
-            assertThat(count(before.getBean(JdbcClient.class), "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'evaluation'")).isEqualTo(1);
+            assertThat(count(before.getBean(JdbcClient.class), "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE 'evaluation-partition-%'"))
+                    .isEqualTo(4);
         }
-        // three days pass with Duban down: its daily evaluation should have fired three times
+        // three days pass with Duban down: each partition of its daily evaluation should have fired three times
         try (ConfigurableApplicationContext offline = new SpringApplicationBuilder(DubanApplication.class).run(args("down", h2,
                 "--duban.schedule.enabled=false"))) {
-            offline.getBean(JdbcClient.class).sql("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ? WHERE TRIGGER_NAME = 'evaluation'")
+            offline.getBean(JdbcClient.class).sql("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ? WHERE TRIGGER_NAME LIKE 'evaluation-partition-%'")
                     .param(System.currentTimeMillis() - Duration.ofDays(3).toMillis()).update();
         }
 
         try (ConfigurableApplicationContext after = start("down", h2)) {
             JdbcClient jdbc = after.getBean(JdbcClient.class);
-            // once the run is over, the trigger points to a future day and nothing of it is being fired: no second run can come
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, "SELECT COUNT(*) FROM job_run WHERE job_name = 'evaluation' AND finished_at IS NOT NULL") >= 1
-                    && count(jdbc, "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE TRIGGER_NAME = 'evaluation'") == 0);
-            assertThat(jdbc.sql("SELECT outcome FROM job_run WHERE job_name = 'evaluation'").query(String.class).list()).containsExactly("SUCCEEDED");
-            assertThat(jdbc.sql("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'evaluation'").query(Long.class).single())
-                    .isGreaterThan(System.currentTimeMillis());
+            // once the runs are over, the triggers point to a future day and nothing of them is being fired: no second run can come
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, "SELECT COUNT(*) FROM job_run WHERE job_name LIKE 'evaluation-partition-%' AND finished_at IS NOT NULL") >= 4
+                    && count(jdbc, "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE TRIGGER_NAME LIKE 'evaluation-partition-%'") == 0);
+            assertThat(jdbc.sql("SELECT CONCAT(job_name, ' ', outcome) FROM job_run WHERE job_name LIKE 'evaluation-partition-%'").query(String.class).list())
+                    .containsExactlyInAnyOrder("evaluation-partition-0 SUCCEEDED", "evaluation-partition-1 SUCCEEDED", "evaluation-partition-2 SUCCEEDED",
+                            "evaluation-partition-3 SUCCEEDED");
+            assertThat(jdbc.sql("SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE 'evaluation-partition-%'").query(Long.class).list())
+                    .hasSize(4).allMatch(next -> next > System.currentTimeMillis());
         }
+    }
+
+    @Test
+    void changingThePartitionCountReRegistersTheEvaluationTriggers() {
+        List<String> h2 = List.of("--spring.datasource.url=jdbc:h2:file:" + temp.resolve("db/duban") + ";MODE=MariaDB",
+                "--spring.quartz.scheduler-name=duban-" + temp.getFileName(), "--duban.schedule.enabled=false");
+        try (ConfigurableApplicationContext six = new SpringApplicationBuilder(DubanApplication.class).run(args("n", h2,
+                "--duban.evaluation.partitions=6"))) {
+            assertThat(evaluationTriggers(six)).containsExactly("evaluation-partition-0", "evaluation-partition-1", "evaluation-partition-2",
+                    "evaluation-partition-3", "evaluation-partition-4", "evaluation-partition-5");
+        }
+        try (ConfigurableApplicationContext two = new SpringApplicationBuilder(DubanApplication.class).run(args("n", h2,
+                "--duban.evaluation.partitions=2"))) {
+            assertThat(evaluationTriggers(two)).containsExactly("evaluation-partition-0", "evaluation-partition-1");
+            assertThat(count(two.getBean(JdbcClient.class), "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME LIKE 'evaluation%'")).isEqualTo(2);
+            assertThat(two.getBean(Jobs.class).quartzJobs("evaluation")).containsExactly("evaluation-partition-0", "evaluation-partition-1");
+        }
+    }
+
+    private static List<String> evaluationTriggers(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcClient.class).sql("SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE 'evaluation%' ORDER BY TRIGGER_NAME")
+                .query(String.class).list();
     }
 
     private ConfigurableApplicationContext start(String node, List<String> database) {
