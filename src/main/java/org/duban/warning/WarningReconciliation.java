@@ -18,6 +18,7 @@ import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Level;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
  *     later as-of day finds it again, so a one-day wobble changes nothing;</li>
  * <li>a warning whose indicator has met its target is resolved at once.</li>
  * </ul>
+ * What the run decides is written in a few batches at the end ({@link WarningWrites}): a warning
+ * found exactly as it was costs one id in one statement.
  */
 @Component
 class WarningReconciliation {
@@ -39,24 +42,33 @@ class WarningReconciliation {
     static final String SYSTEM = "系统";
 
     /**
+     * A warning as stored, with what a run compares to tell "found again as it was" from a change.
+     *
      * @param pendingLevel the lower level an earlier day found, or empty
      * @param pendingClear an earlier day found no finding at all
      * @param pendingSince that earlier day; null when nothing waits for confirmation
      */
-    private record Existing(long id, long indicatorId, Level level, WarningStatus status, Optional<Level> pendingLevel, boolean pendingClear,
-                            LocalDate pendingSince) {
+    private record Existing(long id, long indicatorId, long taskId, Level level, WarningStatus status, String cause, String causes, String rule,
+                            String message, Optional<Level> pendingLevel, boolean pendingClear, LocalDate pendingSince) {
+
+        boolean nothingPending() {
+            return pendingLevel.isEmpty() && !pendingClear && pendingSince == null;
+        }
     }
 
     private record IndicatorRef(long id, long taskId) {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final WarningHistory history;
     private final CatalogKeys keys;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WarningReconciliation(JdbcClient jdbc, WarningHistory history, CatalogKeys keys, ApplicationEventPublisher events, Clock clock) {
+    WarningReconciliation(JdbcClient jdbc, JdbcTemplate jdbcTemplate, WarningHistory history, CatalogKeys keys, ApplicationEventPublisher events,
+                          Clock clock) {
+        this.jdbcTemplate = jdbcTemplate;
         this.events = events;
         this.keys = keys;
         this.clock = clock;
@@ -74,19 +86,8 @@ class WarningReconciliation {
             indicators.put(key.code(), new IndicatorRef(key.id(), tasks.get(key.task())));
             codes.put(key.id(), key.code());
         });
-        // the current warning of an indicator: its open one, else its newest (older resolved ones are history)
-        Map<Long, Existing> existing = new HashMap<>();
-        jdbc.sql("""
-                SELECT id, indicator_id, warning_level, status, pending_level, pending_clear, pending_since FROM early_warning
-                WHERE plan_id = ? ORDER BY id""")
-                .param(planId)
-                .query((rs, n) -> new Existing(rs.getLong("id"), rs.getLong("indicator_id"), Level.valueOf(rs.getString("warning_level")),
-                        WarningStatus.valueOf(rs.getString("status")), Optional.ofNullable(rs.getString("pending_level")).map(Level::valueOf),
-                        rs.getBoolean("pending_clear"),
-                        rs.getDate("pending_since") == null ? null : rs.getDate("pending_since").toLocalDate()))
-                .list()
-                .forEach(row -> existing.merge(row.indicatorId(), row,
-                        (older, newer) -> older.status() != WarningStatus.RESOLVED ? older : newer));
+        Map<Long, Existing> existing = current(planId);
+        WarningWrites writes = new WarningWrites(jdbcTemplate, run.runId(), Timestamp.from(clock.instant()));
 
         Set<Long> found = new HashSet<>();
         for (Assessment assessment : run.assessments()) {
@@ -98,17 +99,39 @@ class WarningReconciliation {
             Existing row = existing.get(indicator.id());
             String rule = run.rulesOf(assessment.indicator());
             if (row == null) {
-                raise(run, planId, indicator, assessment, rule);
+                raise(writes, run, planId, indicator, assessment, rule);
             } else {
-                follow(run, row, indicator, assessment, rule);
+                follow(writes, run, row, indicator, assessment, rule);
             }
         }
+        // the open warnings this run did not find: met, cleared, or remembered as cleared
+        Set<String> met = run.met();
         for (Existing row : existing.values()) {
             if (!found.contains(row.indicatorId()) && row.status() != WarningStatus.RESOLVED) {
-                clear(run, row, run.met().contains(codes.get(row.indicatorId())));
+                clear(writes, run, row, met.contains(codes.get(row.indicatorId())));
             }
         }
+        writes.flush(history);
         events.publishEvent(tally(run.runId()));
+    }
+
+    /** The current warning of each indicator of the plan: its open one, else its newest (older resolved ones are history). */
+    private Map<Long, Existing> current(long planId) {
+        Map<Long, Existing> existing = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, indicator_id, task_id, warning_level, status, cause, causes, rule_name, message, pending_level, pending_clear,
+                       pending_since
+                FROM early_warning WHERE plan_id = ? ORDER BY id""")
+                .param(planId)
+                .query((rs, n) -> new Existing(rs.getLong("id"), rs.getLong("indicator_id"), rs.getLong("task_id"),
+                        Level.valueOf(rs.getString("warning_level")), WarningStatus.valueOf(rs.getString("status")), rs.getString("cause"),
+                        rs.getString("causes"), rs.getString("rule_name"), rs.getString("message"),
+                        Optional.ofNullable(rs.getString("pending_level")).map(Level::valueOf), rs.getBoolean("pending_clear"),
+                        rs.getDate("pending_since") == null ? null : rs.getDate("pending_since").toLocalDate()))
+                .list()
+                .forEach(row -> existing.merge(row.indicatorId(), row,
+                        (older, newer) -> older.status() != WarningStatus.RESOLVED ? older : newer));
+        return existing;
     }
 
     private WarningsTallied tally(long runId) {
@@ -119,50 +142,49 @@ class WarningReconciliation {
         return new WarningsTallied(runId, open, raised, resolved);
     }
 
-    private void raise(EvaluationCompleted run, long planId, IndicatorRef indicator, Assessment a, String rule) {
-        Timestamp now = now();
-        jdbc.sql("""
-                INSERT INTO early_warning (plan_id, task_id, indicator_id, cause, causes, warning_level, status, rule_name, message,
-                                           first_run_id, last_run_id, raised_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(planId, indicator.taskId(), indicator.id(), a.causes().get(0).name(), causes(a), a.level().name(),
-                        WarningStatus.OPEN.name(), cut(rule, 300), cut(a.message(), 1000), run.runId(), run.runId(), now, now)
-                .update();
-        long id = jdbc.sql("SELECT MAX(id) FROM early_warning WHERE indicator_id = ?").param(indicator.id()).query(Long.class).single();
-        step(id, run, WarningEvent.Kind.RAISED, null, a.level(), null, WarningStatus.OPEN, null, a);
+    private void raise(WarningWrites writes, EvaluationCompleted run, long planId, IndicatorRef indicator, Assessment a, String rule) {
+        writes.insert(new Object[] {planId, indicator.taskId(), indicator.id(), a.causes().get(0).name(), causes(a), a.level().name(),
+                WarningStatus.OPEN.name(), cut(rule, 300), cut(a.message(), 1000), run.runId(), run.runId(), writes.now(), writes.now()},
+                indicator.id(), step(0, run, WarningEvent.Kind.RAISED, null, a.level(), null, WarningStatus.OPEN, null, a));
     }
 
-    private void follow(EvaluationCompleted run, Existing row, IndicatorRef indicator, Assessment a, String rule) {
+    private void follow(WarningWrites writes, EvaluationCompleted run, Existing row, IndicatorRef indicator, Assessment a, String rule) {
         Level level = a.level();
         if (row.status() == WarningStatus.RESOLVED) {
-            update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
-            jdbc.sql("UPDATE early_warning SET resolved_by = NULL, resolved_at = NULL, resolution_comment = NULL WHERE id = ?").param(row.id()).update();
-            step(row.id(), run, WarningEvent.Kind.REOPENED, row.level(), level, row.status(), WarningStatus.OPEN, "预警条件再次出现", a);
+            update(writes, WarningWrites.REOPEN, row, indicator, level, WarningStatus.OPEN, rule, a, run);
+            writes.step(step(row.id(), run, WarningEvent.Kind.REOPENED, row.level(), level, row.status(), WarningStatus.OPEN, "预警条件再次出现", a));
         } else if (level.above(row.level())) {
-            update(row, indicator, level, WarningStatus.OPEN, rule, a, run);
-            step(row.id(), run, WarningEvent.Kind.ESCALATED, row.level(), level, row.status(), WarningStatus.OPEN, null, a);
+            update(writes, WarningWrites.UPDATE, row, indicator, level, WarningStatus.OPEN, rule, a, run);
+            writes.step(step(row.id(), run, WarningEvent.Kind.ESCALATED, row.level(), level, row.status(), WarningStatus.OPEN, null, a));
         } else if (level == row.level()) {
-            update(row, indicator, level, row.status(), rule, a, run);
+            if (sameAsStored(row, indicator, rule, a)) {
+                writes.unchanged(row.id());
+            } else {
+                update(writes, WarningWrites.UPDATE, row, indicator, level, row.status(), rule, a, run);
+            }
         } else if (confirmedLower(row, run.asOf())) {
-            update(row, indicator, level, row.status(), rule, a, run);
-            step(row.id(), run, WarningEvent.Kind.LOWERED, row.level(), level, row.status(), row.status(), null, a);
+            update(writes, WarningWrites.UPDATE, row, indicator, level, row.status(), rule, a, run);
+            writes.step(step(row.id(), run, WarningEvent.Kind.LOWERED, row.level(), level, row.status(), row.status(), null, a));
         } else {
-            remember(row, Optional.of(level), run);
+            remember(writes, row, Optional.of(level), run);
         }
     }
 
-    private void clear(EvaluationCompleted run, Existing row, boolean met) {
+    /** The same level found with the same task, causes, rule and message, and nothing waiting: the daily common case. */
+    private static boolean sameAsStored(Existing row, IndicatorRef indicator, String rule, Assessment a) {
+        return row.nothingPending() && row.taskId() == indicator.taskId() && a.causes().get(0).name().equals(row.cause())
+                && causes(a).equals(row.causes()) && java.util.Objects.equals(cut(rule, 300), row.rule())
+                && java.util.Objects.equals(cut(a.message(), 1000), row.message());
+    }
+
+    private void clear(WarningWrites writes, EvaluationCompleted run, Existing row, boolean met) {
         if (met || (row.pendingClear() && confirmedLower(row, run.asOf()))) {
             String reason = met ? "目标已完成" : "预警条件已消除";
-            jdbc.sql("""
-                    UPDATE early_warning SET status = ?, resolved_by = ?, resolved_at = ?, resolution_comment = ?, last_run_id = ?,
-                        updated_at = ?, pending_level = NULL, pending_clear = FALSE, pending_since = NULL WHERE id = ?""")
-                    .params(WarningStatus.RESOLVED.name(), SYSTEM, now(), reason, run.runId(), now(), row.id())
-                    .update();
-            history.record(new WarningHistory.Step(row.id(), run.runId(), WarningEvent.Kind.RESOLVED, row.level().name(), row.level().name(),
+            writes.write(WarningWrites.RESOLVE, WarningStatus.RESOLVED.name(), SYSTEM, writes.now(), reason, run.runId(), writes.now(), row.id());
+            writes.step(new WarningHistory.Step(row.id(), run.runId(), WarningEvent.Kind.RESOLVED, row.level().name(), row.level().name(),
                     row.status().name(), WarningStatus.RESOLVED.name(), SYSTEM, reason, null, null));
         } else {
-            remember(row, Optional.empty(), run);
+            remember(writes, row, Optional.empty(), run);
         }
     }
 
@@ -172,28 +194,27 @@ class WarningReconciliation {
     }
 
     /** An improvement to a lower level, or (empty) to none at all, waiting for a later day to confirm it. */
-    private void remember(Existing row, Optional<Level> lower, EvaluationCompleted run) {
+    private void remember(WarningWrites writes, Existing row, Optional<Level> lower, EvaluationCompleted run) {
         // the first day an improvement was seen is kept; later runs only update what it improved to
         boolean fresh = row.pendingSince() == null;
-        jdbc.sql("UPDATE early_warning SET pending_level = ?, pending_clear = ?, pending_since = ?, last_run_id = ? WHERE id = ?")
-                .params(lower.map(Level::name).orElse(null), lower.isEmpty(), fresh ? run.asOf() : row.pendingSince(), run.runId(), row.id())
-                .update();
+        if (!fresh && row.pendingLevel().equals(lower) && row.pendingClear() == lower.isEmpty()) {
+            writes.stillPending(row.id());
+            return;
+        }
+        writes.write(WarningWrites.REMEMBER, lower.map(Level::name).orElse(null), lower.isEmpty(),
+                fresh ? java.sql.Date.valueOf(run.asOf()) : java.sql.Date.valueOf(row.pendingSince()), run.runId(), row.id());
     }
 
-    private void update(Existing row, IndicatorRef indicator, Level level, WarningStatus status, String rule, Assessment a,
-                        EvaluationCompleted run) {
-        jdbc.sql("""
-                UPDATE early_warning SET task_id = ?, cause = ?, causes = ?, warning_level = ?, status = ?, rule_name = ?, message = ?,
-                    last_run_id = ?, updated_at = ?, pending_level = NULL, pending_clear = FALSE, pending_since = NULL WHERE id = ?""")
-                .params(indicator.taskId(), a.causes().get(0).name(), causes(a), level.name(), status.name(), cut(rule, 300),
-                        cut(a.message(), 1000), run.runId(), now(), row.id())
-                .update();
+    private void update(WarningWrites writes, String sql, Existing row, IndicatorRef indicator, Level level, WarningStatus status, String rule,
+                        Assessment a, EvaluationCompleted run) {
+        writes.write(sql, indicator.taskId(), a.causes().get(0).name(), causes(a), level.name(), status.name(), cut(rule, 300),
+                cut(a.message(), 1000), run.runId(), writes.now(), row.id());
     }
 
-    private void step(long id, EvaluationCompleted run, WarningEvent.Kind event, Level from, Level to, WarningStatus fromStatus,
-                      WarningStatus toStatus, String comment, Assessment a) {
-        history.record(new WarningHistory.Step(id, run.runId(), event, from == null ? null : from.name(), to.name(),
-                fromStatus == null ? null : fromStatus.name(), toStatus.name(), SYSTEM, comment, cut(a.message(), 1000), causes(a)));
+    private static WarningHistory.Step step(long id, EvaluationCompleted run, WarningEvent.Kind event, Level from, Level to,
+                                            WarningStatus fromStatus, WarningStatus toStatus, String comment, Assessment a) {
+        return new WarningHistory.Step(id, run.runId(), event, from == null ? null : from.name(), to.name(),
+                fromStatus == null ? null : fromStatus.name(), toStatus.name(), SYSTEM, comment, cut(a.message(), 1000), causes(a));
     }
 
     private static String causes(Assessment a) {
@@ -202,9 +223,5 @@ class WarningReconciliation {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
     }
 }
