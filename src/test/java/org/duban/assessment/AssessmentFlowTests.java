@@ -102,11 +102,21 @@ class AssessmentFlowTests {
             submit("[{\"indicator\":\"T22-1\",\"date\":\"2023-09-30\",\"value\":250}]");
             evaluate("2023-09-30");
             List<Long> first = jdbc.sql("SELECT id FROM early_warning ORDER BY id").query(Long.class).list();
+            List<String> stated = jdbc.sql("SELECT CONCAT(warning_level, ' ', status, ' ', causes, ' ', message) FROM early_warning ORDER BY id")
+                    .query(String.class).list();
 
             evaluate("2023-09-30");
 
             assertThat(jdbc.sql("SELECT id FROM early_warning ORDER BY id").query(Long.class).list()).isEqualTo(first);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM evaluation_run WHERE outcome = 'SUCCEEDED'").query(Integer.class).single()).isEqualTo(2);
+            // found again exactly as they were: each warning only points at the new run, and the run changed nothing to tell
+            long second = jdbc.sql("SELECT MAX(id) FROM evaluation_run").query(Long.class).single();
+            assertThat(jdbc.sql("SELECT CONCAT(warning_level, ' ', status, ' ', causes, ' ', message) FROM early_warning ORDER BY id")
+                    .query(String.class).list()).isEqualTo(stated);
+            assertThat(jdbc.sql("SELECT DISTINCT last_run_id FROM early_warning").query(Long.class).list()).containsExactly(second);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE run_id = ?").param(second).query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT warnings_open FROM evaluation_run WHERE id = ?").param(second).query(Integer.class).single())
+                    .isEqualTo(first.size());
         }
 
         @Test
