@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.duban.assessment.Assessment;
 import org.duban.assessment.EvaluationCompleted;
-import org.duban.assessment.WarningsTallied;
 import org.duban.catalog.CatalogKeys;
 import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Level;
@@ -112,7 +111,7 @@ class WarningReconciliation {
             }
         }
         writes.flush(history);
-        events.publishEvent(tally(run.runId()));
+        events.publishEvent(writes.tally());
     }
 
     /** The current warning of each indicator of the plan: its open one, else its newest (older resolved ones are history). */
@@ -132,14 +131,6 @@ class WarningReconciliation {
                 .forEach(row -> existing.merge(row.indicatorId(), row,
                         (older, newer) -> older.status() != WarningStatus.RESOLVED ? older : newer));
         return existing;
-    }
-
-    private WarningsTallied tally(long runId) {
-        int open = jdbc.sql("SELECT COUNT(*) FROM early_warning WHERE last_run_id = ? AND status <> 'RESOLVED'").param(runId).query(Integer.class).single();
-        int raised = jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event IN ('RAISED', 'REOPENED')").param(runId)
-                .query(Integer.class).single();
-        int resolved = jdbc.sql("SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event = 'RESOLVED'").param(runId).query(Integer.class).single();
-        return new WarningsTallied(runId, open, raised, resolved);
     }
 
     private void raise(WarningWrites writes, EvaluationCompleted run, long planId, IndicatorRef indicator, Assessment a, String rule) {

@@ -195,6 +195,33 @@ class AssessmentFlowTests {
         }
 
         @Test
+        void eachRunCountsTheWarningsItLeftOpenRaisedAndResolved() {
+            submit("[{\"indicator\":\"T22-1\",\"date\":\"2023-09-30\",\"value\":250},{\"indicator\":\"T54-1\",\"date\":\"2023-09-30\",\"value\":2430}]");
+            long lag = ((Number) warning(evaluate("2023-09-30"), "T54-1", "LAG").get("id")).longValue();
+            assertCountsAsWritten();
+            post("/api/warnings/" + lag + "/resolve", "{\"comment\":\"已督促\"}");
+            submit("[{\"indicator\":\"T22-1\",\"date\":\"2023-10-20\",\"value\":725}]");
+
+            evaluate("2023-10-20"); // T54-1 reopens, T22-1 is met and resolved, the rest are found again
+
+            long second = assertCountsAsWritten();
+            assertThat(jdbc.sql("SELECT event FROM warning_event WHERE run_id = ?").param(second).query(String.class).list())
+                    .contains("REOPENED", "RESOLVED");
+        }
+
+        /** The latest run reported what it left in the tables; its id. */
+        private long assertCountsAsWritten() {
+            long run = jdbc.sql("SELECT MAX(id) FROM evaluation_run").query(Long.class).single();
+            assertThat(jdbc.sql("SELECT CONCAT(warnings_open, ' ', warnings_raised, ' ', warnings_resolved) FROM evaluation_run WHERE id = ?")
+                    .param(run).query(String.class).single()).as("run %d", run).isEqualTo(jdbc.sql("""
+                    SELECT CONCAT((SELECT COUNT(*) FROM early_warning WHERE last_run_id = ? AND status <> 'RESOLVED'), ' ',
+                                  (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event IN ('RAISED', 'REOPENED')), ' ',
+                                  (SELECT COUNT(*) FROM warning_event WHERE run_id = ? AND event = 'RESOLVED'))""")
+                    .params(run, run, run).query(String.class).single());
+            return run;
+        }
+
+        @Test
         void theFiringLogSaysWhyTask27TurnedRed() {
             submit("[{\"indicator\":\"T27-1\",\"date\":\"2023-09-30\",\"value\":\"Ⅴ\"}]");
             int runId = read(evaluate("2023-09-30"), "$.runId", Integer.class);

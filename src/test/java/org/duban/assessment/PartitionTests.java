@@ -31,6 +31,7 @@ class PartitionTests {
         assertThat(new Partition(2, 3).includesRegion("zhoucun")).isTrue();
         assertThat(new Partition(1, 3).includesRegion("zhangdian")).isTrue();
         assertThat(new Partition(0, 3).includesRegion("boshan")).isTrue();
+        assertThat(new Partition(3, 4).includesRegion("zhoucun")).isTrue();
     }
 
     @Test

@@ -63,6 +63,17 @@ class JobsTests {
     }
 
     @Test
+    void onePartitionCanBeRunByItself() {
+        assertThat(mvc.post().uri("/api/jobs/evaluation-partition-3/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.ACCEPTED);
+
+        // zhoucun, the one region, falls in partition 3 of 4 (PartitionTests pins the hash)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT COUNT(*) FROM job_run WHERE job_name = 'evaluation-partition-3' AND outcome = 'SUCCEEDED'").query(Integer.class).single())
+                .isPositive());
+        assertThat(mvc.post().uri("/api/jobs/evaluation-partition-4/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void anUnknownJobIsA404() {
         assertThat(mvc.post().uri("/api/jobs/nothing/run").header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(HttpStatus.NOT_FOUND);
     }
