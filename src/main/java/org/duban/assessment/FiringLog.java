@@ -18,16 +18,29 @@ public class FiringLog {
                         String facts, Instant firedAt) {
     }
 
-    /** One page of entries, newest run first, in firing order within a run. */
-    public record Page(List<Entry> items, int page, int size, long total) {
+    /**
+     * One page of entries, newest run first, in firing order within a run, and what a reader must
+     * know of the firings no longer there.
+     */
+    public record Page(List<Entry> items, int page, int size, long total, Retention retention) {
+    }
+
+    /**
+     * The firing log is complete for {@code retentionDays} only: older runs keep the firings behind
+     * warning changes ({@link FiringRetention}). {@code pruned} says whether any run the request
+     * covers was thinned, so a reader who disputes an old warning knows why the rest is gone.
+     */
+    public record Retention(long retentionDays, boolean pruned, String note) {
     }
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final FiringSettings settings;
 
-    FiringLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+    FiringLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, FiringSettings settings) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     void record(long runId, String version, List<Firing> firings) {
@@ -59,19 +72,25 @@ public class FiringLog {
               int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        // the runs asked for, the same condition for the firings and for the note on pruned runs
+        StringBuilder runs = new StringBuilder();
+        List<Object> runParams = new ArrayList<>();
         if (planIds.isPresent()) {
-            List<Object> ids = new ArrayList<>();
-            String in = PlanFilter.in("plan_id", planIds, ids);
-            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE 1 = 1").append(in).append(")");
-            params.addAll(ids);
+            runs.append(PlanFilter.in("plan_id", planIds, runParams));
         }
         if (asOf != null) {
-            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE as_of = ?)");
-            params.add(asOf);
+            runs.append(" AND as_of = ?");
+            runParams.add(asOf);
+        }
+        if (!runs.isEmpty()) {
+            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE 1 = 1").append(runs).append(")");
+            params.addAll(runParams);
         }
         if (runId != null) {
             where.append(" AND run_id = ?");
             params.add(runId);
+            runs.append(" AND id = ?");
+            runParams.add(runId);
         }
         if (rule != null && !rule.isBlank()) {
             where.append(" AND rule_name LIKE ?");
@@ -96,6 +115,12 @@ public class FiringLog {
                         rs.getString("rule_set_version"), (Integer) rs.getObject("task_no", Integer.class), rs.getString("indicator_code"),
                         rs.getString("facts"), rs.getTimestamp("fired_at").toInstant()))
                 .list();
-        return new Page(items, page, size, total);
+        return new Page(items, page, size, total, retention(runs.toString(), runParams));
+    }
+
+    private Retention retention(String runs, List<Object> runParams) {
+        boolean pruned = jdbc.sql("SELECT id FROM evaluation_run WHERE firings_pruned_at IS NOT NULL" + runs + " LIMIT 1").params(runParams)
+                .query(Long.class).optional().isPresent();
+        return new Retention(settings.retention().toDays(), pruned, "超过 " + settings.retentionText() + "的触发记录只保留引起预警变化的部分");
     }
 }
