@@ -122,8 +122,15 @@ class FiringRetentionTests {
             assertThat(mvc.get().uri("/api/firings?runId=" + recent).header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatusOk()
                     .bodyJson().extractingPath("$.retention.pruned").isEqualTo(false);
 
+            var planWide = mvc.get().uri("/api/firings?plan=zhoucun-2023&indicator=T27-1").header(HttpHeaders.AUTHORIZATION, ADMIN);
+            assertThat(planWide).hasStatusOk().bodyJson().extractingPath("$.retention.pruned").isEqualTo(true);
+            assertThat(planWide).bodyJson().extractingPath("$.totalCapped").isEqualTo(false);
+            assertThat(planWide).bodyJson().extractingPath("$.items[*].runId").asArray().as("newest run first").startsWith((int) recent).endsWith((int) old);
+
             var page = mvc.get().uri("/firings?runId=" + old).with(user("admin").roles("OFFICE"));
             assertThat(page).hasStatusOk().bodyText().contains("超过 30 天的触发记录只保留引起预警变化的部分").contains("已清理");
+            assertThat(mvc.get().uri("/firings?date=2023-10-15").with(user("admin").roles("OFFICE"))).hasStatusOk().bodyText()
+                    .contains("#" + recent).doesNotContain("#" + old).doesNotContain("已清理");
         }
 
         @Test
