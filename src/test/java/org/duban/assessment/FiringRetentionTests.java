@@ -130,7 +130,7 @@ class FiringRetentionTests {
             var page = mvc.get().uri("/firings?runId=" + old).with(user("admin").roles("OFFICE"));
             assertThat(page).hasStatusOk().bodyText().contains("超过 30 天的触发记录只保留引起预警变化的部分").contains("已清理");
             assertThat(mvc.get().uri("/firings?date=2023-10-15").with(user("admin").roles("OFFICE"))).hasStatusOk().bodyText()
-                    .contains("#" + recent).doesNotContain("#" + old).doesNotContain("已清理");
+                    .contains("<td>#" + recent + "</td>").doesNotContain("<td>#" + old + "</td>").doesNotContain("已清理");
         }
 
         @Test
