@@ -61,14 +61,25 @@ public class FiringRetention {
                 indicators = keys.indicatorsById();
             }
             Map<Long, Set<Long>> behind = trail.indicatorsBehind(due);
+            List<Long> quiet = new ArrayList<>();
             for (long run : due) {
                 Map<Long, CatalogKeys.IndicatorKey> known = indicators;
                 Set<String> kept = behind.getOrDefault(run, Set.of()).stream().map(known::get).filter(Objects::nonNull)
                         .map(CatalogKeys.IndicatorKey::code).collect(Collectors.toSet());
-                firings += thin(run, kept);
-                jdbc.sql("UPDATE evaluation_run SET firings_pruned_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), run).update();
-                runs++;
+                if (kept.isEmpty()) {
+                    quiet.add(run);
+                } else {
+                    firings += thin(run, kept);
+                }
             }
+            // most runs changed no warning: their firings go together, not one run at a time
+            firings += delete("run_id IN (" + marks(quiet.size()) + ")", new ArrayList<>(quiet));
+            // marked once the round is done: a pass cut off midway thins those runs again, which changes nothing
+            List<Object> marked = new ArrayList<>();
+            marked.add(Timestamp.from(clock.instant()));
+            marked.addAll(due);
+            jdbc.sql("UPDATE evaluation_run SET firings_pruned_at = ? WHERE id IN (" + marks(due.size()) + ")").params(marked).update();
+            runs += due.size();
         }
         if (runs > 0) {
             log.info("触发日志清理：{} 次评估已超过 {}，删除 {} 条未引起预警变化的触发记录", runs, settings.retentionText(), firings);
@@ -85,23 +96,31 @@ public class FiringRetention {
                 .query(Long.class).list();
     }
 
-    /** Deletes the run's firings but those of the kept indicators, a bounded batch per statement. */
+    /** Deletes the run's firings but those of the kept indicators. */
     private long thin(long runId, Set<String> kept) {
         List<Object> params = new ArrayList<>();
         params.add(runId);
-        String keep = "";
-        if (!kept.isEmpty()) {
-            // firings about no indicator (a plan-wide rule) explain no warning: they go too
-            keep = " AND (indicator_code IS NULL OR indicator_code NOT IN (" + String.join(", ", Collections.nCopies(kept.size(), "?")) + "))";
-            params.addAll(kept);
+        params.addAll(kept);
+        // firings about no indicator (a plan-wide rule) explain no warning: they go too
+        return delete("run_id = ? AND (indicator_code IS NULL OR indicator_code NOT IN (" + marks(kept.size()) + "))", params);
+    }
+
+    /** Deletes the firings matching the condition, at most a batch per statement (each its own transaction). */
+    private long delete(String condition, List<Object> params) {
+        if (params.isEmpty()) {
+            return 0;
         }
         params.add(settings.pruneBatch());
         long deleted = 0;
         int batch;
         do {
-            batch = jdbc.sql("DELETE FROM rule_firing WHERE run_id = ?" + keep + " LIMIT ?").params(params).update();
+            batch = jdbc.sql("DELETE FROM rule_firing WHERE " + condition + " LIMIT ?").params(params).update();
             deleted += batch;
         } while (batch == settings.pruneBatch());
         return deleted;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }
