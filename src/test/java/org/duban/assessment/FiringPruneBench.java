@@ -12,9 +12,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Times the nightly prune ({@link FiringRetention#prune()}, the product's code and SQL) on a database
- * already filled with runs, firings and warnings, as of a given moment. Not a test: run by hand, e.g.
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.duban.assessment.FiringPruneBench
- * jdbc:mariadb://127.0.0.1:3306/duban_retention_bench 2023-02-02T07:00:00Z 30 10000}.
+ * already filled with runs, firings and warnings, as of a given moment. Not a test: run by hand.
+ * {@code src/test/resources/firing-log-bench/}: apply the migrations V1–V18 (common, then mariadb/V2 and V9)
+ * to an empty MariaDB database, {@code fill.sql} (400 plans, 141 indicators, 30 daily runs each, 30% of
+ * indicators warned), {@code fill-firings.sh DB 1 30} (3.4 million firings), {@code queries.sh DB} (the
+ * firing log's queries), V19, {@code queries.sh DB} again, then (classpath from {@code mvn
+ * dependency:build-classpath -Dmdep.includeScope=test})
+ * {@code java -cp target/classes:target/test-classes:$CP org.duban.assessment.FiringPruneBench
+ * jdbc:mariadb://127.0.0.1:3306/DB 2023-02-21T05:00:00Z 30 10000} (thins the runs of days 1–20).
  */
 public final class FiringPruneBench {
 
