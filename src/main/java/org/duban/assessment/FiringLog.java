@@ -18,16 +18,35 @@ public class FiringLog {
                         String facts, Instant firedAt) {
     }
 
-    /** One page of entries, newest run first, in firing order within a run. */
-    public record Page(List<Entry> items, int page, int size, long total) {
+    /**
+     * One page of entries, newest run first, in firing order within a run, and what a reader must
+     * know of the firings no longer there. {@code total} is counted up to {@value #COUNT_CAP}:
+     * {@code totalCapped} says there are more (counting millions of rows for a page header costs seconds).
+     */
+    public record Page(List<Entry> items, int page, int size, long total, boolean totalCapped, Retention retention) {
     }
+
+    /**
+     * The firing log is complete for {@code retentionDays} only: older runs keep the firings behind
+     * warning changes ({@link FiringRetention}). {@code pruned} says whether any run the request
+     * covers was thinned, so a reader who disputes an old warning knows why the rest is gone.
+     */
+    public record Retention(long retentionDays, boolean pruned, String note) {
+    }
+
+    static final int COUNT_CAP = 100_000;
+
+    /** Up to this many runs a filter by plan or as-of date covers are named one by one (see {@link #runsOf}). */
+    private static final int RUNS_LISTED = 5_000;
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final FiringSettings settings;
 
-    FiringLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+    FiringLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, FiringSettings settings) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     void record(long runId, String version, List<Firing> firings) {
@@ -59,19 +78,24 @@ public class FiringLog {
               int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        // the runs asked for, the same condition for the firings and for the note on pruned runs
+        StringBuilder runs = new StringBuilder();
+        List<Object> runParams = new ArrayList<>();
         if (planIds.isPresent()) {
-            List<Object> ids = new ArrayList<>();
-            String in = PlanFilter.in("plan_id", planIds, ids);
-            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE 1 = 1").append(in).append(")");
-            params.addAll(ids);
+            runs.append(PlanFilter.in("plan_id", planIds, runParams));
         }
         if (asOf != null) {
-            where.append(" AND run_id IN (SELECT id FROM evaluation_run WHERE as_of = ?)");
-            params.add(asOf);
+            runs.append(" AND as_of = ?");
+            runParams.add(asOf);
+        }
+        if (!runs.isEmpty()) {
+            where.append(runsOf(runs.toString(), runParams, params));
         }
         if (runId != null) {
             where.append(" AND run_id = ?");
             params.add(runId);
+            runs.append(" AND id = ?");
+            runParams.add(runId);
         }
         if (rule != null && !rule.isBlank()) {
             where.append(" AND rule_name LIKE ?");
@@ -85,7 +109,10 @@ public class FiringLog {
             where.append(" AND indicator_code = ?");
             params.add(indicator);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM rule_firing" + where).params(params).query(Long.class).single();
+        List<Object> counted = new ArrayList<>(params);
+        counted.add(COUNT_CAP + 1);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM rule_firing" + where + " LIMIT ?) firings").params(counted)
+                .query(Long.class).single();
         List<Object> paged = new ArrayList<>(params);
         paged.add(size);
         paged.add((long) page * size);
@@ -96,6 +123,33 @@ public class FiringLog {
                         rs.getString("rule_set_version"), (Integer) rs.getObject("task_no", Integer.class), rs.getString("indicator_code"),
                         rs.getString("facts"), rs.getTimestamp("fired_at").toInstant()))
                 .list();
-        return new Page(items, page, size, total);
+        return new Page(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP, retention(runs.toString(), runParams));
+    }
+
+    /**
+     * The condition for the firings of the runs a plan or as-of filter covers. Named one by one they
+     * let the database read the page in index order (a day of 400 runs: 25 ms instead of 800 ms
+     * sorting their 113,000 firings); a filter covering more runs than that is left as a subquery.
+     */
+    private String runsOf(String runs, List<Object> runParams, List<Object> params) {
+        List<Object> limited = new ArrayList<>(runParams);
+        limited.add(RUNS_LISTED + 1);
+        List<Long> ids = jdbc.sql("SELECT id FROM evaluation_run WHERE 1 = 1" + runs + " ORDER BY id DESC LIMIT ?").params(limited)
+                .query(Long.class).list();
+        if (ids.size() > RUNS_LISTED) {
+            params.addAll(runParams);
+            return " AND run_id IN (SELECT id FROM evaluation_run WHERE 1 = 1" + runs + ")";
+        }
+        if (ids.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        params.addAll(ids);
+        return " AND run_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+    }
+
+    private Retention retention(String runs, List<Object> runParams) {
+        boolean pruned = jdbc.sql("SELECT id FROM evaluation_run WHERE firings_pruned_at IS NOT NULL" + runs + " LIMIT 1").params(runParams)
+                .query(Long.class).optional().isPresent();
+        return new Retention(settings.retention().toDays(), pruned, "超过 " + settings.retentionText() + "的触发记录只保留引起预警变化的部分");
     }
 }

@@ -89,6 +89,7 @@ public class Jobs implements ApplicationRunner {
         define("reminder", ReminderJob.class, settings.reminder(), "报送提醒：临近报送截止仍缺数据的部门");
         define("escalation", EscalationJob.class, settings.escalation(), "超期抄报：红色预警超过规定天数未确认，抄报领导");
         define("mail", MailJob.class, settings.mail(), "发送邮件：投递发件箱中的邮件，失败自动重试");
+        define("prune", FiringPruneJob.class, settings.prune(), "清理触发日志：超过保留期（duban.firings.retention）的评估只保留引起预警变化的触发记录");
     }
 
     private void define(String name, Class<? extends Job> type, String cron, String description) {
