@@ -41,7 +41,17 @@ public class Observations {
 
     /** The latest revision of every value dated on or before {@code asOf}, as the evaluation sees them. */
     public List<Observation> latestUpTo(String planCode, LocalDate asOf) {
+        return latestUpTo(codes(planCode), asOf);
+    }
+
+    /** As {@link #latestUpTo(String, LocalDate)}, for these indicators of the plan only (an incremental evaluation). */
+    public List<Observation> latestUpTo(String planCode, LocalDate asOf, java.util.Set<String> indicators) {
         Map<Long, String> codes = codes(planCode);
+        codes.values().retainAll(indicators);
+        return latestUpTo(codes, asOf);
+    }
+
+    private List<Observation> latestUpTo(Map<Long, String> codes, LocalDate asOf) {
         if (codes.isEmpty()) {
             return List.of();
         }

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  *     later as-of day finds it again, so a one-day wobble changes nothing;</li>
  * <li>a warning whose indicator has met its target is resolved at once.</li>
  * </ul>
+ * An incremental run ({@link EvaluationCompleted#partial()}) follows the same rules for the indicators
+ * it judged and leaves every other warning as it is.
  */
 @Component
 class WarningReconciliation {
@@ -103,7 +105,12 @@ class WarningReconciliation {
                 follow(run, row, indicator, assessment, rule);
             }
         }
+        // an incremental run judged only some indicators: silence about the others clears nothing
+        Set<String> judged = run.partial() ? run.judged() : null;
         for (Existing row : existing.values()) {
+            if (judged != null && !judged.contains(codes.get(row.indicatorId()))) {
+                continue;
+            }
             if (!found.contains(row.indicatorId()) && row.status() != WarningStatus.RESOLVED) {
                 clear(run, row, run.met().contains(codes.get(row.indicatorId())));
             }

@@ -1,0 +1,6 @@
+-- An evaluation judges either a whole plan (FULL: the daily run, POST /api/evaluations) or only the
+-- indicators that newly reported values touched (INCREMENTAL: after the intake stored them). Pages that
+-- show a plan as a whole read full runs; an indicator's current judgement is its newest one.
+ALTER TABLE evaluation_run ADD COLUMN kind VARCHAR(16) DEFAULT 'FULL' NOT NULL;
+-- the latest full run of a plan, and the runs after it, are looked up on every page and mail
+CREATE INDEX ix_run_plan_kind ON evaluation_run (plan_id, kind, outcome);
