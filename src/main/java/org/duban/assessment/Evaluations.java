@@ -115,6 +115,15 @@ public class Evaluations {
         return Optional.of(record(plan, rules, asOf, triggeredBy, Optional.of(Set.copyOf(indicators))));
     }
 
+    /**
+     * The firings an incremental run logs: those about the indicators it judged, and those about none
+     * (the thresholds). Every session also fires each task rule stating a criterion, ~140 a plan:
+     * logging those of indicators not judged would add that many rows per value reported, saying nothing.
+     */
+    private static List<Firing> about(Set<String> judged, List<Firing> firings) {
+        return firings.stream().filter(firing -> firing.indicator() == null || judged.contains(firing.indicator())).toList();
+    }
+
     private RuleSet rulesOf(Plan plan) {
         return ruleSets.current(plan.code())
                 .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
@@ -129,12 +138,13 @@ public class Evaluations {
             long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy, abandoned.instance(), kind);
             try {
                 Judgement judgement = judge(plan, rules, asOf, only);
+                List<Firing> firings = only.isEmpty() ? judgement.firings() : about(only.get(), judgement.firings());
                 transaction.executeWithoutResult(status -> {
-                    firingLog.record(runId, rules.version(), judgement.firings());
+                    firingLog.record(runId, rules.version(), firings);
                     assessments.record(runId, judgement.assessments());
                     events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.assessments(), judgement.rules(),
                             only.isPresent()));
-                    runs.succeed(runId, judgement.firings().size());
+                    runs.succeed(runId, firings.size());
                 });
                 EvaluationRun run = runs.find(runId).orElseThrow();
                 log.info("评估完成（{}）: 计划 {} 截至 {}，规则版本 {}，评估指标 {} 个，触发 {} 次，相关有效预警 {} 条", kind.chinese(), plan.code(), asOf,
