@@ -116,9 +116,10 @@ public class AssessmentLog {
             return Optional.empty();
         }
         // MAX over no runs is one row holding NULL
-        Long full = jdbc.sql("SELECT MAX(id) FROM evaluation_run WHERE plan_id = ? AND outcome = 'SUCCEEDED' AND kind = 'FULL'")
-                .param(planId.get()).query((rs, n) -> rs.getObject(1, Long.class)).single();
-        return Optional.of(new Current(planId.get(), full == null ? 0 : full));
+        long full = jdbc.sql("SELECT MAX(id) FROM evaluation_run WHERE plan_id = ? AND outcome = 'SUCCEEDED' AND kind = 'FULL'")
+                .param(planId.get()).query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(0L);
+        return Optional.of(new Current(planId.get(), full));
     }
 
     private static List<String> list(String joined, String separator) {

@@ -98,6 +98,8 @@ class IncrementalEvaluationFlowTests {
                     .containsExactly((int) runId);
             // nothing but the indicator reported was judged, so nothing else is warned of
             assertThat(jdbc.sql("SELECT COUNT(*) FROM early_warning").query(Integer.class).single()).isEqualTo(1);
+            // with no full run yet, the current judgements are the incremental run's
+            assertThat(get("/api/assessments")).bodyJson().extractingPath("$[*].indicator").asArray().containsExactly("T22-1");
         }
 
         @Test
