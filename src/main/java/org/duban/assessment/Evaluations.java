@@ -51,10 +51,12 @@ public class Evaluations {
     /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
+    private final PlanLock planLock;
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
                 AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction,
-                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock, org.duban.catalog.CatalogKeys keys) {
+                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock, org.duban.catalog.CatalogKeys keys, PlanLock planLock) {
+        this.planLock = planLock;
         this.keys = keys;
         this.clock = clock;
         this.catalog = catalog;
@@ -139,7 +141,9 @@ public class Evaluations {
             try {
                 Judgement judgement = judge(plan, rules, asOf, only);
                 List<Firing> firings = only.isEmpty() ? judgement.firings() : about(only.get(), judgement.firings());
+                planLock.prepare(plan.code());
                 transaction.executeWithoutResult(status -> {
+                    planLock.hold(plan.code());
                     firingLog.record(runId, rules.version(), firings);
                     assessments.record(runId, judgement.assessments());
                     events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.assessments(), judgement.rules(),

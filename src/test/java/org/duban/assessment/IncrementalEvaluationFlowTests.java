@@ -273,6 +273,41 @@ class IncrementalEvaluationFlowTests {
         static void mariadb(DynamicPropertyRegistry registry) {
             MariaDb.register(registry);
         }
+
+        @Autowired
+        PlanLock planLock;
+
+        @Autowired
+        org.springframework.transaction.support.TransactionTemplate transaction;
+
+        @Autowired
+        javax.sql.DataSource dataSource;
+
+        /** An incremental run on one instance and the daily run on another write a plan's warnings one after the other. */
+        @Test
+        void aRunWritingAPlansWarningsHoldsThePlanAgainstOtherInstances() {
+            planLock.prepare("zhoucun-2023");
+            long planId = jdbc.sql("SELECT plan_id FROM evaluation_lock").query(Long.class).single();
+            String otherInstanceTakes = "SELECT plan_id FROM evaluation_lock WHERE plan_id = " + planId + " FOR UPDATE NOWAIT";
+            transaction.executeWithoutResult(status -> {
+                planLock.hold("zhoucun-2023");
+                try (java.sql.Connection other = dataSource.getConnection()) {
+                    other.setAutoCommit(false);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.createStatement().executeQuery(otherInstanceTakes))
+                            .isInstanceOf(java.sql.SQLException.class);
+                    other.rollback();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (java.sql.Connection other = dataSource.getConnection()) {
+                other.setAutoCommit(false);
+                assertThat(other.createStatement().executeQuery(otherInstanceTakes).next()).isTrue();
+                other.rollback();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The switch off: values are stored and nothing is judged until a run is asked for. */
