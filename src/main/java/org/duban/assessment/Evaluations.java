@@ -48,7 +48,10 @@ public class Evaluations {
     private final TransactionTemplate transaction;
     private final EvaluationSettings settings;
     private final AbandonedRuns abandoned;
-    /** One evaluation at a time in this instance; the scheduler keeps instances from overlapping. */
+    /**
+     * One evaluation at a time in this instance; the scheduler keeps its runs on instances from
+     * overlapping, and {@link PlanLock} the writes of runs it does not schedule (incremental ones).
+     */
     private final ReentrantLock lock = new ReentrantLock();
     private final Clock clock;
     private final PlanLock planLock;
