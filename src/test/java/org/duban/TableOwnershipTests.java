@@ -33,7 +33,7 @@ class TableOwnershipTests {
             "catalog", Set.of("region", "department", "plan", "plan_section", "task", "task_department", "indicator", "task_shared_indicator"),
             "rules", Set.of("rule_activation", "rule_activation_file"),
             "collection", Set.of("observation"),
-            "assessment", Set.of("evaluation_run", "rule_firing", "assessment"),
+            "assessment", Set.of("evaluation_run", "rule_firing", "assessment", "evaluation_lock"),
             "warning", Set.of("early_warning", "warning_event"),
             "notification", Set.of("mail_outbox", "notification_state", "escalation_notice"),
             "access", Set.of("app_user", "api_token"),

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,15 +61,26 @@ public class AssessmentLog {
         });
     }
 
-    /** The assessments of one run (the latest successful one when {@code runId} is empty), filtered by task and indicator. */
+    /**
+     * The assessments of one run, filtered by task and indicator; without {@code runId}, each
+     * indicator's current judgement: its newest since the plan's latest successful full run (that run's,
+     * or a later incremental run's), in the full run's order. Without {@code plan}, of the plan that ran last.
+     */
     public List<Entry> find(Optional<Long> runId, Optional<String> plan, Optional<Integer> task, Optional<String> indicator) {
-        Optional<Long> run = runId.or(() -> latestRun(plan));
-        if (run.isEmpty()) {
-            return List.of();
+        StringBuilder sql = new StringBuilder("SELECT a.*, r.as_of, r.plan_id FROM assessment a JOIN evaluation_run r ON r.id = a.run_id WHERE ");
+        List<Object> params = new ArrayList<>();
+        if (runId.isPresent()) {
+            sql.append("a.run_id = ?");
+            params.add(runId.get());
+        } else {
+            Optional<Current> current = current(plan);
+            if (current.isEmpty()) {
+                return List.of();
+            }
+            sql.append("r.plan_id = ? AND r.outcome = 'SUCCEEDED' AND r.id >= ?");
+            params.add(current.get().planId());
+            params.add(current.get().fromRun());
         }
-        StringBuilder sql = new StringBuilder("""
-                SELECT a.*, r.as_of, r.plan_id FROM assessment a JOIN evaluation_run r ON r.id = a.run_id WHERE a.run_id = ?""");
-        List<Object> params = new ArrayList<>(List.of(run.get()));
         task.ifPresent(t -> {
             sql.append(" AND a.task_no = ?");
             params.add(t);
@@ -78,23 +90,36 @@ public class AssessmentLog {
             params.add(i);
         });
         Map<Long, String> plans = keys.planCodes();
-        return jdbc.sql(sql + " ORDER BY a.id").params(params).query((rs, n) -> new Entry(rs.getLong("run_id"), plans.get(rs.getLong("plan_id")),
+        List<Entry> entries = jdbc.sql(sql + " ORDER BY a.run_id, a.id").params(params).query((rs, n) -> new Entry(rs.getLong("run_id"), plans.get(rs.getLong("plan_id")),
                 rs.getDate("as_of").toLocalDate(), rs.getInt("task_no"), rs.getString("indicator_code"),
                 rs.getDate("judged_at") == null ? null : rs.getDate("judged_at").toLocalDate(), rs.getString("actual"), rs.getString("target"),
                 rs.getBigDecimal("time_progress"), rs.getBigDecimal("completion"), rs.getBigDecimal("lag_points"), rs.getBigDecimal("projected"),
                 rs.getInt("missed_periods"), rs.getBoolean("met"), rs.getString("warning_level"), list(rs.getString("causes"), ","),
                 list(rs.getString("fired_rules"), SEPARATOR), rs.getString("explanation"))).list();
+        if (runId.isPresent()) {
+            return entries;
+        }
+        // a later run's judgement replaces the earlier one in place, so the full run's order stays
+        Map<String, Entry> newest = new LinkedHashMap<>();
+        entries.forEach(entry -> newest.put(entry.indicator(), entry));
+        return List.copyOf(newest.values());
     }
 
-    private Optional<Long> latestRun(Optional<String> plan) {
-        Optional<Long> planId = plan.flatMap(keys::planId);
-        if (plan.isPresent() && planId.isEmpty()) {
+    /** A plan's current judgements are in its runs from {@code fromRun} on (its latest full run; 0 when it had none). */
+    private record Current(long planId, long fromRun) {
+    }
+
+    private Optional<Current> current(Optional<String> plan) {
+        Optional<Long> planId = plan.isPresent() ? plan.flatMap(keys::planId)
+                : jdbc.sql("SELECT plan_id FROM evaluation_run WHERE outcome = 'SUCCEEDED' ORDER BY id DESC LIMIT 1").query(Long.class).optional();
+        if (planId.isEmpty()) {
             return Optional.empty();
         }
-        String sql = "SELECT MAX(id) FROM evaluation_run WHERE outcome = 'SUCCEEDED'" + (planId.isPresent() ? " AND plan_id = ?" : "");
         // MAX over no runs is one row holding NULL
-        return jdbc.sql(sql).params(planId.map(List::<Object>of).orElse(List.of()))
-                .query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst();
+        long full = jdbc.sql("SELECT MAX(id) FROM evaluation_run WHERE plan_id = ? AND outcome = 'SUCCEEDED' AND kind = 'FULL'")
+                .param(planId.get()).query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(0L);
+        return Optional.of(new Current(planId.get(), full));
     }
 
     private static List<String> list(String joined, String separator) {

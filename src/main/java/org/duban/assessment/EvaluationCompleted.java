@@ -14,9 +14,21 @@ import org.duban.rules.facts.Finding;
  *
  * @param assessments every indicator's verdict; a warned one carries its level, causes and message
  * @param rules       the rule that raised each finding
+ * @param partial     the run judged only some indicators (those of {@code assessments}, an incremental run):
+ *                    the others' warnings are not its business and must stay as they are
  */
 public record EvaluationCompleted(long runId, String planCode, LocalDate asOf, List<Assessment> assessments,
-                                  Map<Finding, String> rules) {
+                                  Map<Finding, String> rules, boolean partial) {
+
+    /** A run of the whole plan. */
+    public EvaluationCompleted(long runId, String planCode, LocalDate asOf, List<Assessment> assessments, Map<Finding, String> rules) {
+        this(runId, planCode, asOf, assessments, rules, false);
+    }
+
+    /** The indicators the run judged. */
+    public Set<String> judged() {
+        return assessments.stream().map(Assessment::indicator).collect(Collectors.toSet());
+    }
 
     /** Indicators whose targets are met on the as-of date. */
     public Set<String> met() {

@@ -20,7 +20,7 @@ class EvaluationRuns {
 
     private static final String SELECT = """
             SELECT r.id, r.plan_id, r.as_of, r.started_at, r.finished_at, r.rule_set_version, r.outcome, r.triggered_by,
-                   r.firings, r.warnings_open, r.warnings_raised, r.warnings_resolved, r.error_message
+                   r.firings, r.warnings_open, r.warnings_raised, r.warnings_resolved, r.error_message, r.kind
             FROM evaluation_run r""";
 
     private final JdbcClient jdbc;
@@ -38,12 +38,17 @@ class EvaluationRuns {
     }
 
     long start(String planCode, LocalDate asOf, String version, String triggeredBy, String instance) {
+        return start(planCode, asOf, version, triggeredBy, instance, EvaluationRun.Kind.FULL);
+    }
+
+    long start(String planCode, LocalDate asOf, String version, String triggeredBy, String instance, EvaluationRun.Kind kind) {
         long planId = keys.planId(planCode).orElseThrow(() -> new EvaluationFailed("没有计划 " + planCode));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(planId, asOf, Timestamp.from(clock.instant()), version, EvaluationRun.Outcome.RUNNING.name(), triggeredBy, instance)
+                INSERT INTO evaluation_run (plan_id, as_of, started_at, rule_set_version, outcome, triggered_by, instance_id, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(planId, asOf, Timestamp.from(clock.instant()), version, EvaluationRun.Outcome.RUNNING.name(), triggeredBy, instance,
+                        kind.name())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -90,9 +95,18 @@ class EvaluationRuns {
 
     /** The latest runs of the plans with these keys (every plan when empty). */
     List<EvaluationRun> latest(int limit, Optional<List<Long>> planIds) {
+        return latest(limit, planIds, Optional.empty());
+    }
+
+    /** As above, and only runs of that kind when given. */
+    List<EvaluationRun> latest(int limit, Optional<List<Long>> planIds, Optional<EvaluationRun.Kind> kind) {
         Map<Long, String> plans = keys.planCodes();
         List<Object> params = new java.util.ArrayList<>();
         String where = PlanFilter.in("r.plan_id", planIds, params);
+        if (kind.isPresent()) {
+            where += " AND r.kind = ?";
+            params.add(kind.get().name());
+        }
         params.add(limit);
         return jdbc.sql(SELECT + (where.isEmpty() ? "" : " WHERE 1 = 1" + where) + " ORDER BY r.id DESC LIMIT ?").params(params)
                 .query((rs, n) -> run(rs, plans)).list();
@@ -103,7 +117,8 @@ class EvaluationRuns {
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("rule_set_version"),
                 EvaluationRun.Outcome.valueOf(rs.getString("outcome")), rs.getString("triggered_by"), rs.getObject("firings", Integer.class),
                 rs.getObject("warnings_open", Integer.class), rs.getObject("warnings_raised", Integer.class),
-                rs.getObject("warnings_resolved", Integer.class), rs.getString("error_message"));
+                rs.getObject("warnings_resolved", Integer.class), rs.getString("error_message"),
+                EvaluationRun.Kind.valueOf(rs.getString("kind")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.duban.catalog.Plan;
@@ -52,14 +53,17 @@ public class Evaluations {
     /**
      * One run at a time per plan in this instance, while different plans run side by side (the
      * partitions, on threads of their own). Across instances the scheduler keeps a partition, and so
-     * its plans, on one instance at a time.
+     * its plans, on one instance at a time, and {@link PlanLock} the writes of runs it does not
+     * schedule (incremental ones).
      */
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final PlanLock planLock;
 
     Evaluations(PlanCatalog catalog, RuleSets ruleSets, Observations observations, EvaluationRuns runs, FiringLog firingLog,
                 AssessmentLog assessments, ApplicationEventPublisher events, TransactionTemplate transaction,
-                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock, org.duban.catalog.CatalogKeys keys) {
+                EvaluationSettings settings, AbandonedRuns abandoned, Clock clock, org.duban.catalog.CatalogKeys keys, PlanLock planLock) {
+        this.planLock = planLock;
         this.keys = keys;
         this.clock = clock;
         this.catalog = catalog;
@@ -114,24 +118,65 @@ public class Evaluations {
     }
 
     private EvaluationRun run(Plan plan, LocalDate asOf, String triggeredBy) {
-        RuleSet rules = ruleSets.current(plan.code())
-                .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
+        RuleSet rules = rulesOf(plan);
         requireWithinPlan(plan, rules, asOf);
+        return record(plan, rules, asOf, triggeredBy, Optional.empty());
+    }
+
+    /**
+     * Judges only these indicators of a plan, as of today (kept within the plan's range), with the
+     * same rules and recording as a full run, under the same lock: an INCREMENTAL run whose warnings
+     * follow for those indicators alone. Nothing when the plan is not active today — the daily run
+     * passes it by too. Throws {@link EvaluationFailed} (after recording it) when the run fails.
+     */
+    public Optional<EvaluationRun> runIncremental(String planCode, Set<String> indicators, String triggeredBy) {
+        Plan plan = catalog.plan(Optional.of(planCode)).orElseThrow(() -> new EvaluationFailed(PlanCatalog.missing(Optional.of(planCode))));
+        LocalDate today = LocalDate.now(clock);
+        if (!plan.activeOn(today) || indicators.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleSet rules = rulesOf(plan);
+        Span span = span(plan, rules);
+        LocalDate asOf = today.isBefore(span.start()) ? span.start() : today.isAfter(span.end()) ? span.end() : today;
+        return Optional.of(record(plan, rules, asOf, triggeredBy, Optional.of(Set.copyOf(indicators))));
+    }
+
+    /**
+     * The firings an incremental run logs: those about the indicators it judged, and those about none
+     * (the thresholds). Every session also fires each task rule stating a criterion, ~140 a plan:
+     * logging those of indicators not judged would add that many rows per value reported, saying nothing.
+     */
+    private static List<Firing> about(Set<String> judged, List<Firing> firings) {
+        return firings.stream().filter(firing -> firing.indicator() == null || judged.contains(firing.indicator())).toList();
+    }
+
+    private RuleSet rulesOf(Plan plan) {
+        return ruleSets.current(plan.code())
+                .orElseThrow(() -> new EvaluationFailed("计划 " + plan.code() + " 的规则未能加载，请先修正 GET /api/rules 中列出的错误"));
+    }
+
+    /** Judges the whole plan, or {@code only} these indicators, and records the run, its firings, assessments and warnings. */
+    private EvaluationRun record(Plan plan, RuleSet rules, LocalDate asOf, String triggeredBy, Optional<Set<String>> only) {
+        EvaluationRun.Kind kind = only.isPresent() ? EvaluationRun.Kind.INCREMENTAL : EvaluationRun.Kind.FULL;
         ReentrantLock lock = locks.computeIfAbsent(plan.code(), code -> new ReentrantLock());
         lock.lock();
         try {
-            long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy, abandoned.instance());
+            long runId = runs.start(plan.code(), asOf, rules.version(), triggeredBy, abandoned.instance(), kind);
             try {
-                Judgement judgement = judge(plan, rules, asOf);
+                Judgement judgement = judge(plan, rules, asOf, only);
+                List<Firing> firings = only.isEmpty() ? judgement.firings() : about(only.get(), judgement.firings());
+                planLock.prepare(plan.code());
                 transaction.executeWithoutResult(status -> {
-                    firingLog.record(runId, rules.version(), judgement.firings());
+                    planLock.hold(plan.code());
+                    firingLog.record(runId, rules.version(), firings);
                     assessments.record(runId, judgement.assessments());
-                    events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.assessments(), judgement.rules()));
-                    runs.succeed(runId, judgement.firings().size());
+                    events.publishEvent(new EvaluationCompleted(runId, plan.code(), asOf, judgement.assessments(), judgement.rules(),
+                            only.isPresent()));
+                    runs.succeed(runId, firings.size());
                 });
                 EvaluationRun run = runs.find(runId).orElseThrow();
-                log.info("评估完成: 计划 {} 截至 {}，规则版本 {}，触发 {} 次，有效预警 {} 条", plan.code(), asOf, rules.version(),
-                        run.firings(), run.warningsOpen());
+                log.info("评估完成（{}）: 计划 {} 截至 {}，规则版本 {}，评估指标 {} 个，触发 {} 次，相关有效预警 {} 条", kind.chinese(), plan.code(), asOf,
+                        rules.version(), judgement.assessments().size(), run.firings(), run.warningsOpen());
                 return run;
             } catch (RuntimeException e) {
                 runs.fail(runId, String.valueOf(e.getMessage()));
@@ -149,17 +194,25 @@ public class Evaluations {
      * publication if earlier) to one year after its last deadline.
      */
     private static void requireWithinPlan(Plan plan, RuleSet rules, LocalDate asOf) {
+        Span span = span(plan, rules);
+        if (asOf.isBefore(span.start()) || asOf.isAfter(span.end())) {
+            throw new IllegalArgumentException("评估日期 asOf " + asOf + " 超出范围：计划 " + plan.code() + " 只能评估 " + span.start() + " 至 "
+                    + span.end() + " 之间的日期（计划开始至最后截止日期后一年）");
+        }
+    }
+
+    /** The as-of days a plan may be evaluated on. */
+    private record Span(LocalDate start, LocalDate end) {
+    }
+
+    private static Span span(Plan plan, RuleSet rules) {
         LocalDate start = LocalDate.of(plan.year(), 1, 1);
         if (plan.publishedOn() != null && plan.publishedOn().isBefore(start)) {
             start = plan.publishedOn();
         }
         LocalDate lastDeadline = rules.criteria().values().stream().map(stated -> stated.criterion().deadline())
                 .max(LocalDate::compareTo).orElse(LocalDate.of(plan.year(), 12, 31));
-        LocalDate end = lastDeadline.plusYears(1);
-        if (asOf.isBefore(start) || asOf.isAfter(end)) {
-            throw new IllegalArgumentException("评估日期 asOf " + asOf + " 超出范围：计划 " + plan.code() + " 只能评估 " + start + " 至 " + end
-                    + " 之间的日期（计划开始至最后截止日期后一年）");
-        }
+        return new Span(start, lastDeadline.plusYears(1));
     }
 
     /** Judges without recording anything: what the rules say about these observations on that day. */
@@ -190,19 +243,42 @@ public class Evaluations {
         return runs.latest(limit);
     }
 
+    /**
+     * The latest runs that judged whole plans: what pages showing a plan as a whole (the last run,
+     * the wall chart, the ledger) read, so that incremental runs, which judge a few indicators each
+     * and may be many a day, neither stand in for a plan's state nor crowd its full runs out.
+     */
+    public List<EvaluationRun> fullRuns(int limit) {
+        return runs.latest(limit, Optional.empty(), Optional.of(EvaluationRun.Kind.FULL));
+    }
+
     /** The latest runs of the plans a list request names ({@code plan=}, {@code region=}). */
     public List<EvaluationRun> history(int limit, PlanFilter filter) {
         return runs.latest(limit, filter.planIds(catalog, keys));
     }
 
     private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf) {
-        return judge(plan, rules, asOf, observations.latestUpTo(plan.code(), asOf));
+        return judge(plan, rules, asOf, Optional.empty());
+    }
+
+    /** Standings are built, and values read, only for the indicators judged. */
+    private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf, Optional<Set<String>> only) {
+        List<Observation> known = only.isPresent() ? observations.latestUpTo(plan.code(), asOf, only.get())
+                : observations.latestUpTo(plan.code(), asOf);
+        return judge(plan, rules, asOf, known, only);
     }
 
     private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf, List<Observation> known) {
+        return judge(plan, rules, asOf, known, Optional.empty());
+    }
+
+    private Judgement judge(Plan plan, RuleSet rules, LocalDate asOf, List<Observation> known, Optional<Set<String>> only) {
         List<Indicator> indicators = new ArrayList<>();
         for (Task task : catalog.tasks(plan.code())) {
             for (org.duban.catalog.Indicator indicator : task.indicators()) {
+                if (only.isPresent() && !only.get().contains(indicator.code())) {
+                    continue;
+                }
                 indicators.add(new Indicator(indicator.code(), indicator.name(), indicator.unit(), indicator.kind(),
                         indicator.frequency().name(), task.number()));
             }

@@ -21,6 +21,7 @@ import org.duban.catalog.Plan;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Task;
 import org.duban.rules.facts.WaterClass;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class ObservationIntake {
     public record Receipt(int stored, int unchanged) {
     }
 
-    private record Checked(long indicatorId, ObservationInput input, LocalDate date, BigDecimal value, String text, BigDecimal reference) {
+    private record Checked(String plan, long indicatorId, ObservationInput input, LocalDate date, BigDecimal value, String text, BigDecimal reference) {
     }
 
     /** @param reporters the lead departments of the indicator's task and of the tasks sharing it */
@@ -55,8 +56,10 @@ public class ObservationIntake {
     private final CatalogKeys keys;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ObservationIntake(PlanCatalog catalog, CatalogKeys keys, JdbcClient jdbc, Clock clock) {
+    ObservationIntake(PlanCatalog catalog, CatalogKeys keys, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.keys = keys;
         this.clock = clock;
         this.catalog = catalog;
@@ -78,15 +81,20 @@ public class ObservationIntake {
     public Receipt submit(Optional<String> planCode, List<ObservationInput> inputs, Submitter submitter, Channel channel, String source) {
         List<Checked> checked = checkAll(planCode, inputs, submitter);
         int stored = 0;
+        Map<String, Set<String>> touched = new java.util.LinkedHashMap<>();
         for (Checked value : checked) {
             try {
-                stored += store(value, submitter, channel, source) ? 1 : 0;
+                if (store(value, submitter, channel, source)) {
+                    stored++;
+                    touched.computeIfAbsent(value.plan(), plan -> new java.util.HashSet<>()).add(value.input().indicator());
+                }
             } catch (DuplicateKeyException e) {
                 // another submission took the same revision number a moment ago; this batch is rolled back whole
                 throw new ObservationsRejected(List.of(new ObservationProblem(value.input().place(), value.input().column("date"),
                         "指标 " + value.input().indicator() + " 在 " + value.date() + " 的数据正被同时提交，本批未保存，请重新提交")));
             }
         }
+        touched.forEach((plan, indicators) -> events.publishEvent(new ObservationsAccepted(plan, indicators, channel, submitter.username())));
         return new Receipt(stored, checked.size() - stored);
     }
 
@@ -263,7 +271,7 @@ public class ObservationIntake {
         if (problems.size() > before || target == null) {
             return Optional.empty();
         }
-        return Optional.of(new Checked(target.id(), input, date, value, text, reference));
+        return Optional.of(new Checked(plan.code(), target.id(), input, date, value, text, reference));
     }
 
     private static void checkRange(IndicatorKind kind, BigDecimal value, Indicator indicator, String place, String column, List<ObservationProblem> problems) {

@@ -54,6 +54,32 @@ public class Observations {
                 .list();
     }
 
+    /** As {@link #latestUpTo(String, LocalDate)}, for these indicators of the plan only (an incremental evaluation). */
+    public List<Observation> latestUpTo(String planCode, LocalDate asOf, java.util.Set<String> indicators) {
+        Map<Long, String> codes = codes(planCode);
+        codes.values().retainAll(indicators);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        // every revision in one ordered pass, the newest of each date kept: linear in the revisions, where
+        // the MAX(revision) subquery re-reads a date's revisions for each of them (an indicator corrected
+        // again and again — the values a department keeps sending — made it quadratic)
+        List<Observation> latest = new java.util.ArrayList<>();
+        jdbc.sql(COLUMNS + """
+                WHERE o.indicator_id IN (:ids) AND o.period_date <= :asOf
+                ORDER BY o.indicator_id, o.period_date, o.revision DESC""")
+                .param("ids", List.copyOf(codes.keySet())).param("asOf", asOf)
+                .query((rs, n) -> observation(rs, codes))
+                .list()
+                .forEach(o -> {
+                    Observation previous = latest.isEmpty() ? null : latest.get(latest.size() - 1);
+                    if (previous == null || !previous.indicator().equals(o.indicator()) || !previous.date().equals(o.date())) {
+                        latest.add(o);
+                    }
+                });
+        return latest;
+    }
+
     /** When each value dated on or before {@code asOf} was first reported. */
     public List<FirstReport> firstReports(String planCode, LocalDate asOf) {
         Map<Long, String> codes = codes(planCode);

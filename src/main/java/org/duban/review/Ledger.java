@@ -43,7 +43,7 @@ class Ledger {
     }
 
     Month of(Plan plan, YearMonth month) {
-        Optional<EvaluationRun> run = evaluations.history(400).stream()
+        Optional<EvaluationRun> run = evaluations.fullRuns(400).stream()
                 .filter(r -> r.plan().equals(plan.code()) && r.outcome() == EvaluationRun.Outcome.SUCCEEDED && !YearMonth.from(r.asOf()).isAfter(month))
                 .findFirst();
         Map<String, AssessmentLog.Entry> judged = new HashMap<>();

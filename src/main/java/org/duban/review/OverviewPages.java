@@ -77,9 +77,9 @@ class OverviewPages {
         model.addAttribute("compliance", report);
         model.addAttribute("sections", WallChart.bySection(wallChart.rows(plan.get(),
                 task -> me.departmentCode().map(task::involves).orElse(true))));
-        model.addAttribute("lastRun", evaluations.history(20).stream().filter(r -> r.plan().equals(plan.get().code())).findFirst()
+        model.addAttribute("lastRun", evaluations.fullRuns(20).stream().filter(r -> r.plan().equals(plan.get().code())).findFirst()
                 .orElse(null));
-        model.addAttribute("lastSucceeded", evaluations.history(50).stream()
+        model.addAttribute("lastSucceeded", evaluations.fullRuns(50).stream()
                 .filter(r -> r.plan().equals(plan.get().code()) && r.outcome() == EvaluationRun.Outcome.SUCCEEDED).findFirst().orElse(null));
         if (Scope.office(me)) {
             model.addAttribute("ranking", ranking.rank(report, open));

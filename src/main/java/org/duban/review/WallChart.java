@@ -43,7 +43,7 @@ class WallChart {
 
     List<Row> rows(Plan plan, Predicate<Task> shown) {
         Map<Integer, Map<Integer, String>> cells = new HashMap<>(); // task → month → level
-        for (EvaluationRun run : evaluations.history(MAX_RUNS)) {
+        for (EvaluationRun run : evaluations.fullRuns(MAX_RUNS)) {
             if (!run.plan().equals(plan.code()) || run.outcome() != EvaluationRun.Outcome.SUCCEEDED || run.asOf().getYear() != plan.year()) {
                 continue;
             }

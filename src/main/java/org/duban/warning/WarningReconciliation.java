@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * What the run decides is written in a few batches at the end ({@link WarningWrites}): a warning
  * found exactly as it was costs one id in one statement.
+ * An incremental run ({@link EvaluationCompleted#partial()}) follows the same rules for the indicators
+ * it judged and leaves every other warning as it is.
  */
 @Component
 class WarningReconciliation {
@@ -105,7 +107,12 @@ class WarningReconciliation {
         }
         // the open warnings this run did not find: met, cleared, or remembered as cleared
         Set<String> met = run.met();
+        // an incremental run judged only some indicators: silence about the others clears nothing
+        Set<String> judged = run.partial() ? run.judged() : null;
         for (Existing row : existing.values()) {
+            if (judged != null && !judged.contains(codes.get(row.indicatorId()))) {
+                continue;
+            }
             if (!found.contains(row.indicatorId()) && row.status() != WarningStatus.RESOLVED) {
                 clear(writes, run, row, met.contains(codes.get(row.indicatorId())));
             }

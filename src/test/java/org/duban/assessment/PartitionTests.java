@@ -61,7 +61,7 @@ class PartitionTests {
     void aPartitionOutsideItsCountIsRefusedInChinese() {
         assertThatThrownBy(() -> new Partition(4, 4)).hasMessageContaining("分区序号必须在 0 至 3 之间");
         assertThatThrownBy(() -> new Partition(0, 0)).hasMessageContaining("分区数必须至少为 1");
-        assertThatThrownBy(() -> new EvaluationSettings(java.time.Duration.ofSeconds(1), 0))
+        assertThatThrownBy(() -> new EvaluationSettings(java.time.Duration.ofSeconds(1), 0, true))
                 .hasMessageContaining("duban.evaluation.partitions 必须在 1 至 1000 之间");
     }
 

@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The demo: a first start of the embedded default loads the simulated 2023 data and shows
  * warnings of every level; the data is the same on every run and clearly labelled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"duban.demo=true", "duban.clock.today=2023-10-15"})
+// incremental evaluation on, as in production: the demo replays its year with its own runs, and no other
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"duban.demo=true", "duban.clock.today=2023-10-15", "duban.evaluation.incremental=true"})
 @ActiveProfiles("test")
 class DemoDataTests {
 
@@ -59,6 +61,7 @@ class DemoDataTests {
         assertThat(jdbc.sql("SELECT DISTINCT warning_level FROM early_warning WHERE status = 'OPEN'").query(String.class).list())
                 .containsExactlyInAnyOrder("BLUE", "YELLOW", "ORANGE", "RED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM evaluation_run WHERE outcome = 'SUCCEEDED'").query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT DISTINCT kind FROM evaluation_run").query(String.class).list()).containsExactly("FULL");
         assertThat(jdbc.sql("SELECT DISTINCT channel FROM observation").query(String.class).list()).containsExactly("DEMO");
         assertThat(jdbc.sql("SELECT DISTINCT note FROM observation").query(String.class).list()).containsExactly("模拟数据");
     }
