@@ -1,0 +1,35 @@
+package org.duban.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The as-of days a benchmark evaluates, within the plans' active time (publication on 9 June 2023
+ * to 31 March 2024): every day at small scales, a sample at large ones, where a year of daily
+ * runs would take hours on two cores.
+ */
+enum AsOfDays {
+    DAILY(1), WEEKLY(7), MONTHLY(0);
+
+    static final LocalDate FIRST = LocalDate.of(2023, 6, 30);
+    static final LocalDate LAST = LocalDate.of(2024, 3, 31);
+
+    private final int step;
+
+    AsOfDays(int step) {
+        this.step = step;
+    }
+
+    static AsOfDays forScale(int scale) {
+        return scale <= 1 ? DAILY : scale <= 8 ? WEEKLY : MONTHLY;
+    }
+
+    List<LocalDate> days() {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = FIRST; !day.isAfter(LAST); day = step == 0 ? day.plusDays(1).plusMonths(1).minusDays(1) : day.plusDays(step)) {
+            days.add(day);
+        }
+        return days;
+    }
+}
