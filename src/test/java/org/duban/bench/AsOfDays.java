@@ -10,7 +10,7 @@ import java.util.List;
  * runs would take hours on two cores.
  */
 enum AsOfDays {
-    DAILY(1), WEEKLY(7), MONTHLY(0);
+    DAILY(1), WEEKLY(7), MONTHLY(0), QUARTERLY(-1);
 
     static final LocalDate FIRST = LocalDate.of(2023, 6, 30);
     static final LocalDate LAST = LocalDate.of(2024, 3, 31);
@@ -22,10 +22,13 @@ enum AsOfDays {
     }
 
     static AsOfDays forScale(int scale) {
-        return scale <= 1 ? DAILY : scale <= 8 ? WEEKLY : MONTHLY;
+        return scale <= 1 ? DAILY : scale <= 8 ? WEEKLY : scale <= 136 ? MONTHLY : QUARTERLY;
     }
 
     List<LocalDate> days() {
+        if (step < 0) {
+            return List.of(FIRST, LocalDate.of(2023, 9, 30), LocalDate.of(2023, 12, 31), LAST);
+        }
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = FIRST; !day.isAfter(LAST); day = step == 0 ? day.plusDays(1).plusMonths(1).minusDays(1) : day.plusDays(step)) {
             days.add(day);

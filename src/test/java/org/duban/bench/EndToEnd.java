@@ -71,6 +71,7 @@ public final class EndToEnd {
         started = System.nanoTime();
         ConfigurableApplicationContext app = start(tree, password);
         results.add("startup (catalog + rules of " + tree.counties().size() + " plans)", seconds(started), "s");
+        results.add("startup CPU (all threads; the machine is shared)", cpuSeconds(), "s");
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             started = System.nanoTime();
@@ -79,10 +80,12 @@ public final class EndToEnd {
             results.add("observations loaded", loaded, "rows");
             results.add("bulk load", loadSeconds, "s");
             results.add("bulk load rate", loaded / loadSeconds, "rows/s");
+            double cpuBefore = cpuSeconds();
             results.add("indicators", count(jdbc, "indicator"), "rows");
 
             heap.reset();
             evaluate(app.getBean(Evaluations.class), days, threads);
+            results.add("evaluations CPU (all threads)", cpuSeconds() - cpuBefore, "s");
             results.add("peak heap during evaluations (sum of pool peaks)", heap.peakBytes() / 1e6, "MB");
             results.add("live heap after evaluations (after full GC)", heap.liveBytes() / 1e6, "MB");
             results.add("max heap (-Xmx)", heap.maxBytes() / 1e6, "MB");
@@ -184,6 +187,11 @@ public final class EndToEnd {
     private static long count(JdbcTemplate jdbc, String table) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** CPU time of this process so far: on a machine shared with others it says more than the wall clock. */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static double seconds(long startedNanos) {
