@@ -13,6 +13,8 @@ mkdir -p "$OUT"
 # -Xmx1g: the 1 GB target. ParallelGC: higher throughput than G1 on 2 cores for these batch
 # runs (see BENCHMARKS.md); override with BENCH_JAVA_OPTS.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
+# BENCH_DAYS: the as-of days evaluated, daily|weekly|monthly|quarterly|one (default by scale: 1 daily,
+# 8 weekly, 136 monthly, more quarterly)
 # JFR: BENCH_JFR=1 records target/bench/<scale>-<db>.jfr for profiling
 [ "${BENCH_JFR:-0}" = 1 ] && JFR=1 || JFR=0
 
@@ -36,7 +38,7 @@ for DB in $DATABASES; do
   [ "$JFR" = 1 ] && EXTRA+=("-XX:StartFlightRecording=filename=$OUT/$SCALE-$DB.jfr,settings=profile")
   echo "== end to end: $SCALE counties on $DB (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "${EXTRA[@]}" -Xlog:gc:file="$OUT/gc-$SCALE-$DB.log" -cp "$CP" org.duban.bench.EndToEnd "$SCALE" "$DB" "$OUT" \
+  java $JAVA_OPTS "${EXTRA[@]}" -Xlog:gc:file="$OUT/gc-$SCALE-$DB.log" -cp "$CP" org.duban.bench.EndToEnd "$SCALE" "$DB" "$OUT" ${BENCH_DAYS:-} \
     > "$OUT/run-$SCALE-$DB.log" 2>&1 || { echo "失败，见 $OUT/run-$SCALE-$DB.log" >&2; tail -30 "$OUT/run-$SCALE-$DB.log" >&2; exit 1; }
   echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

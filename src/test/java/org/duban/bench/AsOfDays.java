@@ -10,7 +10,7 @@ import java.util.List;
  * runs would take hours on two cores.
  */
 enum AsOfDays {
-    DAILY(1), WEEKLY(7), MONTHLY(0), QUARTERLY(-1);
+    DAILY(1), WEEKLY(7), MONTHLY(0), QUARTERLY(-1), ONE(-2);
 
     static final LocalDate FIRST = LocalDate.of(2023, 6, 30);
     static final LocalDate LAST = LocalDate.of(2024, 3, 31);
@@ -26,6 +26,9 @@ enum AsOfDays {
     }
 
     List<LocalDate> days() {
+        if (step == -2) {
+            return List.of(LocalDate.of(2023, 9, 30)); // one day, for a first look at national scale
+        }
         if (step < 0) {
             return List.of(FIRST, LocalDate.of(2023, 9, 30), LocalDate.of(2023, 12, 31), LAST);
         }
