@@ -64,7 +64,7 @@ public class Warnings {
         filter.level().ifPresent(level -> { where.append(" AND warning_level = ?"); params.add(level.name()); });
         filter.runId().ifPresent(run -> { where.append(" AND last_run_id = ? AND status <> 'RESOLVED'"); params.add(run); });
         Optional<java.util.Set<String>> plans = ledger.plans(filter);
-        return ledger.read(where.toString(), params).stream()
+        return ledger.read(where.toString(), params, ledger.visible(plans, viewer)).stream()
                 .filter(entry -> plans.map(covered -> covered.contains(entry.warning().plan())).orElse(true))
                 .filter(entry -> filter.task().map(entry.tasks()::contains).orElse(true))
                 .filter(entry -> filter.department().map(entry::concerns).orElse(true))
