@@ -71,10 +71,24 @@ public class PlanCatalog {
 
     /** Every loaded plan: regions in order, the latest year first. */
     public List<Plan> plans() {
+        return plansWhere("1 = 1");
+    }
+
+    /** The plans of one region (a department's own), in the order of {@link #plans()}. */
+    public List<Plan> plansOf(String region) {
+        return plansWhere("r.code = ?", region);
+    }
+
+    /**
+     * Plans matching a condition, read in the database: at national scale there are thousands, and
+     * a request that names one plan must not read them all.
+     */
+    private List<Plan> plansWhere(String condition, Object... params) {
         return jdbc.sql("""
                 SELECT p.code, p.name, p.plan_year, r.code AS region_code, r.name AS region_name, p.document,
                        p.published_on, p.active_from, p.active_until, p.rules_folder, p.source_file, p.loaded_at
-                FROM plan p JOIN region r ON r.id = p.region_id ORDER BY r.code, p.plan_year DESC, p.code""")
+                FROM plan p JOIN region r ON r.id = p.region_id WHERE """ + condition + " ORDER BY r.code, p.plan_year DESC, p.code")
+                .params(params)
                 .query((rs, n) -> {
                     int year = rs.getInt("plan_year");
                     LocalDate published = Optional.ofNullable(rs.getDate("published_on")).map(Date::toLocalDate).orElse(null);
@@ -115,10 +129,11 @@ public class PlanCatalog {
 
     /** As {@link #plan(Optional)}, among the plans of {@code region} when one is given (a department's own). */
     public Optional<Plan> plan(Optional<String> code, Optional<String> region) {
-        List<Plan> plans = plans().stream().filter(plan -> region.map(plan.regionCode()::equals).orElse(true)).toList();
         if (code.isPresent()) {
-            return plans.stream().filter(plan -> plan.code().equals(code.get())).findFirst();
+            return (region.isPresent() ? plansWhere("p.code = ? AND r.code = ?", code.get(), region.get()) : plansWhere("p.code = ?", code.get()))
+                    .stream().findFirst();
         }
+        List<Plan> plans = region.map(this::plansOf).orElseGet(this::plans);
         if (plans.size() <= 1) {
             return plans.stream().findFirst();
         }

@@ -147,7 +147,7 @@ public class ObservationIntake {
             byPlan.put(plan, inputs);
             return byPlan;
         }
-        List<Plan> mine = catalog.plans().stream().filter(plan -> submitter.region().map(plan.regionCode()::equals).orElse(true)).toList();
+        List<Plan> mine = submitter.region().map(catalog::plansOf).orElseGet(catalog::plans);
         List<Plan> active = mine.stream().filter(plan -> plan.activeOn(LocalDate.now(clock))).toList();
         List<Plan> candidates = active.isEmpty() ? mine : active;
         if (candidates.isEmpty()) {

@@ -102,7 +102,8 @@ class WarningLedger {
         Map<Long, CatalogKeys.IndicatorKey> indicators = narrow ? narrowed : keys.indicatorsById();
         Map<String, List<Task>> tasksByPlan = new HashMap<>();
         Map<String, String> regions = new HashMap<>();
-        catalog.plans().forEach(plan -> regions.put(plan.code(), plan.regionCode()));
+        (narrow ? plans.get().stream().flatMap(code -> catalog.plan(Optional.of(code)).stream()).toList() : catalog.plans())
+                .forEach(plan -> regions.put(plan.code(), plan.regionCode()));
         List<Entry> entries = new ArrayList<>();
         for (Row row : rows) {
             CatalogKeys.IndicatorKey key = indicators.get(row.indicatorId());
@@ -145,7 +146,7 @@ class WarningLedger {
             return covered;
         }
         java.util.Set<String> own = new java.util.HashSet<>();
-        catalog.plans().stream().filter(plan -> plan.regionCode().equals(viewer.region().get())).forEach(plan -> own.add(plan.code()));
+        catalog.plansOf(viewer.region().get()).forEach(plan -> own.add(plan.code()));
         covered.ifPresent(own::retainAll);
         return Optional.of(own);
     }
