@@ -87,7 +87,7 @@ public class PlanCatalog {
         return jdbc.sql("""
                 SELECT p.code, p.name, p.plan_year, r.code AS region_code, r.name AS region_name, p.document,
                        p.published_on, p.active_from, p.active_until, p.rules_folder, p.source_file, p.loaded_at
-                FROM plan p JOIN region r ON r.id = p.region_id WHERE """ + condition + " ORDER BY r.code, p.plan_year DESC, p.code")
+                FROM plan p JOIN region r ON r.id = p.region_id""" + " WHERE " + condition + " ORDER BY r.code, p.plan_year DESC, p.code")
                 .params(params)
                 .query((rs, n) -> {
                     int year = rs.getInt("plan_year");
