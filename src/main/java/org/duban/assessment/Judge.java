@@ -53,12 +53,23 @@ final class Judge {
     }
 
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
+        return judge(rules, asOf, standings(rules, asOf, indicators, reports));
+    }
+
+    /** Each indicator with a criterion, measured on the as-of date: the facts a session judges. */
+    static Map<String, Standing> standings(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
         Map<String, Standing> standings = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
             rules.criterion(indicator.code()).ifPresent(stated -> standings.put(indicator.code(), Standings.of(indicator,
                     stated.criterion(), reports.getOrDefault(indicator.code(), new Reports(indicator.code(), List.of())), asOf, rules.terms())));
         }
-        Map<String, Integer> tasks = indicators.stream().collect(Collectors.toMap(Indicator::code, Indicator::task, (a, b) -> a));
+        return standings;
+    }
+
+    /** Judges standings already measured (by {@link #standings}); the benchmarks time this part on its own. */
+    Judgement judge(RuleSet rules, AsOf asOf, Map<String, Standing> standings) {
+        Map<String, Integer> tasks = standings.values().stream()
+                .collect(Collectors.toMap(Standing::code, s -> s.indicator().task(), (a, b) -> a));
         List<Firing> firings = new ArrayList<>();
         Map<String, Set<String>> firedRules = new LinkedHashMap<>();
         Map<Finding, String> raisedBy = new LinkedHashMap<>();
