@@ -100,7 +100,7 @@ final class Judge {
             session.insert(asOf);
             session.insert(rules.scope());
             standings.values().forEach(session::insert);
-            rules.fire(session, MAX_FIRINGS, limit);
+            rules.fireJudging(session, MAX_FIRINGS, limit);
         } finally {
             session.dispose();
         }
@@ -112,7 +112,11 @@ final class Judge {
         List<Assessment> assessments = new ArrayList<>();
         for (Standing standing : standings.values()) {
             List<Finding> findings = byIndicator.getOrDefault(standing.code(), List.of());
-            assessments.add(assessment(standing, findings, List.copyOf(firedRules.getOrDefault(standing.code(), Set.of())),
+            // the rule that stated the criterion is not fired again (RuleSet.fireJudging), but it is behind every verdict
+            Set<String> fired = new LinkedHashSet<>();
+            rules.criterion(standing.code()).ifPresent(stated -> fired.add(stated.rule()));
+            fired.addAll(firedRules.getOrDefault(standing.code(), Set.of()));
+            assessments.add(assessment(standing, findings, List.copyOf(fired),
                     explanations.explain(standing, findings)));
         }
         return new Judgement(highest, rulesOfHighest, assessments, firings);

@@ -13,6 +13,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,11 @@ public final class RuleFiring {
      * @throws RulesRanAway when the limit or the cap is reached, naming the rule that fired most
      */
     public static int fire(KieSession session, int maxFirings, Duration limit, Function<Rule, String> place) {
+        return fire(session, maxFirings, limit, place, match -> true);
+    }
+
+    /** As {@link #fire(KieSession, int, Duration, Function)}, firing only the matches {@code filter} accepts. */
+    public static int fire(KieSession session, int maxFirings, Duration limit, Function<Rule, String> place, AgendaFilter filter) {
         Map<Rule, Integer> counts = new ConcurrentHashMap<>();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -50,7 +56,7 @@ public final class RuleFiring {
         CompletableFuture<Integer> firing = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                firing.complete(session.fireAllRules(maxFirings));
+                firing.complete(session.fireAllRules(filter, maxFirings));
             } catch (Throwable e) {
                 firing.completeExceptionally(e);
             }

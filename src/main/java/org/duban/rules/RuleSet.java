@@ -2,9 +2,11 @@ package org.duban.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.duban.rules.facts.Criterion;
 import org.duban.rules.facts.PlanScope;
@@ -62,6 +64,19 @@ public record RuleSet(String planCode, String version, Instant loadedAt, List<Ru
      */
     public int fire(KieSession session, int maxFirings, Duration limit) {
         return RuleFiring.fire(session, maxFirings, limit, this::placeOf);
+    }
+
+    /**
+     * Fires an evaluation session: every rule but those that state the criteria. Those were fired when the
+     * set was loaded and their criteria are already in each {@code Standing}; firing them again in every
+     * evaluation (one firing per indicator, the larger half of a run's firings and of its firing log)
+     * would change nothing a judging rule sees. Which rule stated each criterion stays in {@link #criteria}.
+     */
+    public int fireJudging(KieSession session, int maxFirings, Duration limit) {
+        Set<String> stating = new HashSet<>();
+        criteria.values().forEach(stated -> stating.add(stated.file() + "/" + stated.rule()));
+        return RuleFiring.fire(session, maxFirings, limit, this::placeOf,
+                match -> !stating.contains(fileOf(match.getRule().getPackageName(), match.getRule().getName()) + "/" + match.getRule().getName()));
     }
 
     /** A fresh session over the cached rule base; sessions are cheap, the base is not. */
