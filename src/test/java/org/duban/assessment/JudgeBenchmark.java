@@ -35,14 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The rule engine against its plain-Java floor over the same in-memory facts (no database): every region of
  * {@link SyntheticRegions} (zhoucun-2023's 141 indicators each, as of 15 October) judged one session per region
  * over the plan's shared rule base, on one thread and on two; the floor is {@link ReferenceJudge} over the same
- * standings, on as many threads. Two cuts:
- * <ul>
- * <li>{@code engine*} / {@code floor*}: judging standings already measured — Drools' part ({@code Judge.judge(rules,
- * asOf, standings)}: session, firings and their log text, findings, assessments and explanations) against the
- * reference's findings with their messages;</li>
- * <li>{@code engineWithStandings*} / {@code floorWithStandings*}: the same with measuring the standings from criteria
- * and reports ({@code Standings.of}) included on both sides, what an evaluation does after reading observations.</li>
- * </ul>
+ * standings, on as many threads. {@code engine}/{@code floor} compare the rule engine alone (findings with their
+ * messages); {@code judgement}/{@code floorJudgement} the whole judgement of an evaluation (assessments and
+ * explanations built the same way from either's findings); {@code standings} what both need first.
  * Not a test: run with {@code bench/engine.sh} (see README, "Benchmarks of the rule engine").
  */
 @State(Scope.Benchmark)
@@ -81,16 +76,18 @@ public class JudgeBenchmark {
         two.shutdown();
     }
 
+    /** Drools' part: one session per region over the standings, its firings recorded; the findings it raises. */
     @Benchmark
     public int engine() {
-        return sequential(i -> judge.judge(all.get(i).rules(), AS_OF, standings.get(i)).findings().size());
+        return sequential(i -> judge.fire(all.get(i).rules(), AS_OF, standings.get(i)).raisedBy().size());
     }
 
     @Benchmark
     public int engineTwoThreads() throws Exception {
-        return parallel(i -> judge.judge(all.get(i).rules(), AS_OF, standings.get(i)).findings().size());
+        return parallel(i -> judge.fire(all.get(i).rules(), AS_OF, standings.get(i)).raisedBy().size());
     }
 
+    /** The same findings, messages included, from the plain-Java reference. */
     @Benchmark
     public int floor() {
         return sequential(i -> reference.judge(standings.get(i).values()).size());
@@ -101,14 +98,30 @@ public class JudgeBenchmark {
         return parallel(i -> reference.judge(standings.get(i).values()).size());
     }
 
+    /** The evaluation's whole judgement: the engine's findings made into assessments with their explanations. */
     @Benchmark
-    public int engineWithStandings() {
-        return sequential(i -> judge.judge(all.get(i).rules(), AS_OF, all.get(i).standings(AS_OF)).findings().size());
+    public int judgement() {
+        return sequential(i -> judge.judge(all.get(i).rules(), AS_OF, standings.get(i)).assessments().size());
     }
 
+    /** As {@link #judgement()}, with every firing's facts put in words, as when the whole firing log is written. */
     @Benchmark
-    public int floorWithStandings() {
-        return sequential(i -> reference.judge(all.get(i).standings(AS_OF).values()).size());
+    public int judgementWithFiringLog() {
+        return sequential(i -> judge.judge(all.get(i).rules(), AS_OF, standings.get(i)).firings().stream()
+                .mapToInt(firing -> firing.facts().length()).sum());
+    }
+
+    /** The floor's findings made into the same assessments and explanations: a plain-Java product's judgement. */
+    @Benchmark
+    public int floorJudgement() {
+        return sequential(i -> Judge.verdicts(all.get(i).rules(), standings.get(i), reference.fired(standings.get(i).values()))
+                .assessments().size());
+    }
+
+    /** Measuring the standings from criteria and reports ({@code Standings.of}): the same on both sides, before judging. */
+    @Benchmark
+    public int standings() {
+        return sequential(i -> all.get(i).standings(AS_OF).size());
     }
 
     private int sequential(ToIntFunction<Integer> region) {

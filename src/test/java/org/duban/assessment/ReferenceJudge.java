@@ -26,6 +26,7 @@ import org.kie.api.runtime.KieSession;
  */
 final class ReferenceJudge {
 
+    private final List<Object> tuning;
     private final List<Tuning.LagThreshold> lag;
     private final List<Tuning.GapThreshold> gap;
     private final List<Tuning.QuotaPace> quotaPace;
@@ -36,6 +37,7 @@ final class ReferenceJudge {
     private final List<Tuning.WaterPhase> water;
 
     ReferenceJudge(Collection<?> tuning) {
+        this.tuning = tuning.stream().filter(fact -> fact.getClass().getEnclosingClass() == Tuning.class).map(Object.class::cast).toList();
         this.lag = of(tuning, Tuning.LagThreshold.class);
         this.gap = of(tuning, Tuning.GapThreshold.class);
         this.quotaPace = of(tuning, Tuning.QuotaPace.class);
@@ -67,6 +69,13 @@ final class ReferenceJudge {
             }
         }
         return highest.values().stream().sorted(Comparator.comparing(Finding::indicator).thenComparing(Finding::cause)).toList();
+    }
+
+    /** The findings as a session would hand them to {@link Judge#verdicts}: no firings, the same thresholds. */
+    Judge.Fired fired(Collection<Standing> standings) {
+        Map<Finding, String> raisedBy = new LinkedHashMap<>();
+        standings.forEach(s -> findings(s).forEach(finding -> raisedBy.put(finding, "")));
+        return new Judge.Fired(raisedBy, List.of(), Map.of(), tuning);
     }
 
     /** Every finding the judging rules make about one standing, rule by rule in the order of judging.drl. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plain-Java reference judge, the floor the rule engine's benchmarks are measured against, finds exactly
- * what the bundled rules find — indicator, cause, level and message — over synthetic regions where every
+ * what the bundled rules find — indicator, cause, level and message — over synthetic regions (15 a day) where every
  * cause and level occurs, on as-of days from spring to the next year's final figures. Without this the
  * floor would be a guess.
  */
@@ -53,13 +53,18 @@ class ReferenceJudgeTests {
         int findings = 0;
         for (LocalDate day : DAYS) {
             AsOf asOf = new AsOf(day, 2023);
-            for (SyntheticRegions.Region region : SyntheticRegions.of(plan, indicators, 25, 7, day)) {
+            for (SyntheticRegions.Region region : SyntheticRegions.of(plan, indicators, 15, 7, day)) {
                 Map<String, Standing> standings = region.standings(asOf);
 
-                List<Finding> byRules = judge.judge(region.rules(), asOf, standings).findings();
+                Judgement judgement = judge.judge(region.rules(), asOf, standings);
+                List<Finding> byRules = judgement.findings();
                 List<Finding> byJava = reference.judge(standings.values());
 
                 assertThat(byJava).as("region %s on %s", region.code(), day).containsExactlyElementsOf(byRules);
+                // the floor's judgement in the benchmarks: the same assessments and explanations, only no judging rule behind them
+                assertThat(Judge.verdicts(region.rules(), standings, reference.fired(standings.values())).assessments())
+                        .as("region %s on %s", region.code(), day).usingRecursiveFieldByFieldElementComparatorIgnoringFields("firedRules")
+                        .containsExactlyElementsOf(judgement.assessments());
                 byRules.forEach(finding -> seen.add(finding.cause() + "/" + finding.level()));
                 findings += byRules.size();
             }
