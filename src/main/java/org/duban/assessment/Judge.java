@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.duban.rules.RuleFiring;
 import org.duban.rules.RuleSet;
 import org.duban.rules.facts.AsOf;
 import org.duban.rules.facts.Cause;
@@ -106,8 +107,16 @@ final class Judge {
             session.insert(rules.scope());
             standings.values().forEach(session::insert);
             rules.fireJudging(session, MAX_FIRINGS, limit);
+        } catch (RuleFiring.RulesRanAway e) {
+            if (e.stillRunning()) {
+                // its rules still run: disposing would hand it back to the pool in use; it is left to them
+                session = null;
+            }
+            throw e;
         } finally {
-            session.dispose();
+            if (session != null) {
+                session.dispose();
+            }
         }
         return fired;
     }

@@ -78,7 +78,7 @@ final class SyntheticRegions {
                     reports(indicator, criterion, PROFILES[random.nextInt(PROFILES.length)], random, asOf)));
         }
         RuleSet rules = new RuleSet(plan.planCode() + "-" + code, plan.version(), plan.loadedAt(), plan.files(), criteria,
-                plan.ruleFiles(), plan.rulePlaces(), plan.terms(), plan.kieBase(), plan.scope());
+                plan.ruleFiles(), plan.rulePlaces(), plan.terms(), plan.kieBase(), plan.scope(), plan.sessions());
         return new Region(code, rules, indicators, reports);
     }
 
