@@ -33,8 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code stateOneRegion}: the next plan naming the folder, its base already compiled: the criteria of its region
  * stated from the shared base (paid once per plan and load).</li>
  * </ul>
- * A table's rows become one rule each; past a few hundred regions the compile alone outgrows the 5 s target, so
- * the design is one table (one folder) per province (see README, "Benchmarks of the rule engine").
+ * A table's rows become one rule each. Measured (2 cores, loaded): 1 region 1.4 s, 2 regions 1.7 s, 4 regions 2.0 s;
+ * 8 regions (1,128 rows) are refused by the bytecode check, because the executable model then splits the package's
+ * rules into an extra generated class ({@code <package>.Rules…Rules0}, a {@code RulesSupplier}) the allowlist does
+ * not know (see README, "The rule engine at scale").
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -43,7 +45,7 @@ public class CriteriaTableBenchmark {
 
     static final String FOLDER = "nation";
 
-    @Param({"8", "136"})
+    @Param({"1", "4", "8"})
     public int regions;
 
     private Path rulesDir;
