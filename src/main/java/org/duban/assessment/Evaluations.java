@@ -143,8 +143,8 @@ public class Evaluations {
 
     /**
      * The firings an incremental run logs: those about the indicators it judged, and those about none
-     * (the thresholds). Every session also fires each task rule stating a criterion, ~140 a plan:
-     * logging those of indicators not judged would add that many rows per value reported, saying nothing.
+     * (the thresholds). A rule that matches no standing of the run (a rule of the plan's own, say)
+     * would otherwise add rows about indicators the run did not judge.
      */
     private static List<Firing> about(Set<String> judged, List<Firing> firings) {
         return firings.stream().filter(firing -> firing.indicator() == null || judged.contains(firing.indicator())).toList();

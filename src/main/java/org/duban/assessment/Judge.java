@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.duban.rules.RuleFiring;
 import org.duban.rules.RuleSet;
 import org.duban.rules.facts.AsOf;
 import org.duban.rules.facts.Cause;
 import org.duban.rules.facts.Criterion;
-import org.duban.rules.facts.FactText;
 import org.duban.rules.facts.Finding;
 import org.duban.rules.facts.Indicator;
 import org.duban.rules.facts.Level;
@@ -41,7 +42,6 @@ final class Judge {
 
     /** Far above what 141 indicators need; more means a rule loops. */
     private static final int MAX_FIRINGS = 200_000;
-    private static final int FACTS_SUMMARY_LIMIT = 2_000;
 
     private final Duration limit;
     private final Clock clock;
@@ -53,25 +53,42 @@ final class Judge {
     }
 
     Judgement judge(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
+        return judge(rules, asOf, standings(rules, asOf, indicators, reports));
+    }
+
+    /** Each indicator with a criterion, measured on the as-of date: the facts a session judges. */
+    static Map<String, Standing> standings(RuleSet rules, AsOf asOf, List<Indicator> indicators, Map<String, Reports> reports) {
         Map<String, Standing> standings = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
             rules.criterion(indicator.code()).ifPresent(stated -> standings.put(indicator.code(), Standings.of(indicator,
                     stated.criterion(), reports.getOrDefault(indicator.code(), new Reports(indicator.code(), List.of())), asOf, rules.terms())));
         }
-        Map<String, Integer> tasks = indicators.stream().collect(Collectors.toMap(Indicator::code, Indicator::task, (a, b) -> a));
-        List<Firing> firings = new ArrayList<>();
-        Map<String, Set<String>> firedRules = new LinkedHashMap<>();
-        Map<Finding, String> raisedBy = new LinkedHashMap<>();
-        List<Object> tuning = new ArrayList<>();
+        return standings;
+    }
+
+    /** Judges standings already measured (by {@link #standings}). */
+    Judgement judge(RuleSet rules, AsOf asOf, Map<String, Standing> standings) {
+        return verdicts(rules, standings, fire(rules, asOf, standings));
+    }
+
+    /** What one session concluded: every finding with the rule that raised it, the firings, the thresholds it stated. */
+    record Fired(Map<Finding, String> raisedBy, List<Firing> firings, Map<String, Set<String>> firedRules, List<Object> tuning) {
+    }
+
+    /** The rule engine's part: one session over the standings (the benchmarks time it against a plain-Java floor). */
+    Fired fire(RuleSet rules, AsOf asOf, Map<String, Standing> standings) {
+        Map<String, Integer> tasks = new HashMap<>();
+        standings.values().forEach(s -> tasks.put(s.code(), s.indicator().task()));
+        Fired fired = new Fired(new LinkedHashMap<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>());
         KieSession session = rules.newSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     Firing firing = firing(rules, event.getMatch().getRule(), event.getMatch().getObjects(), tasks);
-                    firings.add(firing);
+                    fired.firings().add(firing);
                     if (firing.indicator() != null) {
-                        firedRules.computeIfAbsent(firing.indicator(), code -> new LinkedHashSet<>()).add(firing.rule());
+                        fired.firedRules().computeIfAbsent(firing.indicator(), code -> new LinkedHashSet<>()).add(firing.rule());
                     }
                 }
             });
@@ -80,31 +97,47 @@ final class Judge {
                 public void objectInserted(ObjectInsertedEvent event) {
                     Object fact = event.getObject();
                     if (fact instanceof Finding finding) {
-                        raisedBy.put(finding, event.getRule() == null ? "" : event.getRule().getName());
+                        fired.raisedBy().put(finding, event.getRule() == null ? "" : event.getRule().getName());
                     } else if (event.getRule() != null && fact.getClass().getEnclosingClass() == org.duban.rules.facts.Tuning.class) {
-                        tuning.add(fact);
+                        fired.tuning().add(fact);
                     }
                 }
             });
             session.insert(asOf);
             session.insert(rules.scope());
             standings.values().forEach(session::insert);
-            rules.fire(session, MAX_FIRINGS, limit);
+            rules.fireJudging(session, MAX_FIRINGS, limit);
+        } catch (RuleFiring.RulesRanAway e) {
+            if (e.stillRunning()) {
+                // its rules still run: disposing would hand it back to the pool in use; it is left to them
+                session = null;
+            }
+            throw e;
         } finally {
-            session.dispose();
+            if (session != null) {
+                session.dispose();
+            }
         }
-        List<Finding> highest = highestPerIndicatorAndCause(raisedBy.keySet());
+        return fired;
+    }
+
+    /** Each indicator's verdict from what the session found: the highest finding per cause, the assessment and its explanation. */
+    static Judgement verdicts(RuleSet rules, Map<String, Standing> standings, Fired fired) {
+        List<Finding> highest = highestPerIndicatorAndCause(fired.raisedBy().keySet());
         Map<Finding, String> rulesOfHighest = new LinkedHashMap<>();
-        highest.forEach(finding -> rulesOfHighest.put(finding, raisedBy.get(finding)));
+        highest.forEach(finding -> rulesOfHighest.put(finding, fired.raisedBy().get(finding)));
         Map<String, List<Finding>> byIndicator = highest.stream().collect(Collectors.groupingBy(Finding::indicator));
-        Explanations explanations = new Explanations(tuning);
+        Explanations explanations = new Explanations(fired.tuning());
         List<Assessment> assessments = new ArrayList<>();
         for (Standing standing : standings.values()) {
             List<Finding> findings = byIndicator.getOrDefault(standing.code(), List.of());
-            assessments.add(assessment(standing, findings, List.copyOf(firedRules.getOrDefault(standing.code(), Set.of())),
-                    explanations.explain(standing, findings)));
+            // the rule that stated the criterion is not fired again (RuleSet.fireJudging), but it is behind every verdict
+            Set<String> rulesBehind = new LinkedHashSet<>();
+            rules.criterion(standing.code()).ifPresent(stated -> rulesBehind.add(stated.rule()));
+            rulesBehind.addAll(fired.firedRules().getOrDefault(standing.code(), Set.of()));
+            assessments.add(assessment(standing, findings, List.copyOf(rulesBehind), explanations.explain(standing, findings)));
         }
-        return new Judgement(highest, rulesOfHighest, assessments, firings);
+        return new Judgement(highest, rulesOfHighest, assessments, fired.firings());
     }
 
     /** The indicator's one verdict: the highest level of its findings, their causes most severe first, each sentence. */
@@ -151,13 +184,8 @@ final class Judge {
         } else if (indicator != null) {
             task = tasks.get(indicator);
         }
-        // rules with an empty condition match Drools' own initial fact, which says nothing to a reader
-        String facts = objects.stream().filter(o -> !o.getClass().getSimpleName().contains("InitialFact"))
-                .map(FactText::of).collect(Collectors.joining(" | "));
-        if (facts.length() > FACTS_SUMMARY_LIMIT) {
-            facts = facts.substring(0, FACTS_SUMMARY_LIMIT - 1) + "…";
-        }
-        return new Firing(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, facts, clock.instant());
+        return Firing.of(rule.getName(), rules.fileOf(rule.getPackageName(), rule.getName()), task, indicator, new ArrayList<>(objects),
+                clock.instant());
     }
 
     private static String metadata(Rule rule, String key) {

@@ -18,6 +18,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSessionsPool;
 import org.drools.model.codegen.ExecutableModelProject;
 
 /**
@@ -28,10 +29,19 @@ import org.drools.model.codegen.ExecutableModelProject;
  */
 final class RuleCompiler {
 
+    /** Sessions kept ready per rule base: one per core of the machines this runs on is plenty. */
+    static final int SESSIONS_KEPT = 2;
+
     /** Each build gets its own module version, so builds never see each other's leftovers. */
     private static final AtomicLong GENERATION = new AtomicLong();
 
-    record Result(KieBase kieBase, List<CatalogProblem> problems) {
+    /** @param sessions evaluation sessions of this base, reused (see {@link RuleSet#newSession()}); null when refused */
+    record Result(KieBase kieBase, KieSessionsPool sessions, List<CatalogProblem> problems) {
+
+        Result(KieBase kieBase, List<CatalogProblem> problems) {
+            this(kieBase, kieBase == null ? null : kieBase.newKieSessionsPool(SESSIONS_KEPT), problems);
+        }
+
         boolean ok() {
             return problems.isEmpty();
         }

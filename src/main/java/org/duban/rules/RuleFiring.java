@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class RuleFiring {
 
     private static final Logger log = LoggerFactory.getLogger(RuleFiring.class);
+    /**
+     * Threads that fire sessions, reused (a thread per session was measurable at thousands of regions a run);
+     * a firing that never returns keeps its thread and the pool makes another.
+     */
+    private static final ExecutorService FIRING_THREADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "rule-firing");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** After a halt, how long to wait for the current firing to end before leaving it behind. */
     private static final Duration AFTER_HALT = Duration.ofSeconds(5);
 
@@ -40,6 +52,11 @@ public final class RuleFiring {
      * @throws RulesRanAway when the limit or the cap is reached, naming the rule that fired most
      */
     public static int fire(KieSession session, int maxFirings, Duration limit, Function<Rule, String> place) {
+        return fire(session, maxFirings, limit, place, match -> true);
+    }
+
+    /** As {@link #fire(KieSession, int, Duration, Function)}, firing only the matches {@code filter} accepts. */
+    public static int fire(KieSession session, int maxFirings, Duration limit, Function<Rule, String> place, AgendaFilter filter) {
         Map<Rule, Integer> counts = new ConcurrentHashMap<>();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -48,26 +65,24 @@ public final class RuleFiring {
             }
         });
         CompletableFuture<Integer> firing = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
+        FIRING_THREADS.execute(() -> {
             try {
-                firing.complete(session.fireAllRules(maxFirings));
+                firing.complete(session.fireAllRules(filter, maxFirings));
             } catch (Throwable e) {
                 firing.completeExceptionally(e);
             }
-        }, "rule-firing");
-        worker.setDaemon(true);
-        worker.start();
+        });
         int fired;
         try {
             fired = firing.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             session.halt();
-            awaitHalt(firing, worker);
-            throw new RulesRanAway("规则执行超过时限 " + limit.toSeconds() + " 秒，已中止。" + busiest(counts, place));
+            boolean stillRunning = !awaitHalt(firing);
+            throw new RulesRanAway("规则执行超过时限 " + limit.toSeconds() + " 秒，已中止。" + busiest(counts, place), stillRunning);
         } catch (InterruptedException e) {
             session.halt();
             Thread.currentThread().interrupt();
-            throw new RulesRanAway("规则执行被中断。" + busiest(counts, place));
+            throw new RulesRanAway("规则执行被中断。" + busiest(counts, place), true);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -76,20 +91,25 @@ public final class RuleFiring {
         }
         if (fired >= maxFirings) {
             throw new RulesRanAway("规则触发次数达到上限 " + maxFirings + "，疑似循环触发（规则的 insert/modify 又使规则再次满足条件），已中止。"
-                    + busiest(counts, place));
+                    + busiest(counts, place), false);
         }
         return fired;
     }
 
-    private static void awaitHalt(CompletableFuture<Integer> firing, Thread worker) {
+    /** Whether the firing ended after the halt. */
+    private static boolean awaitHalt(CompletableFuture<Integer> firing) {
         try {
             firing.get(AFTER_HALT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
-            log.error("规则在一次执行中不返回，已放弃执行线程 {}；请检查最近修改的规则", worker.getName());
+            log.error("规则在一次执行中不返回，已放弃其执行线程；请检查最近修改的规则");
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (ExecutionException e) {
             // it ended, with an error: the halt is what the caller hears about
+            return true;
         }
     }
 
@@ -102,8 +122,17 @@ public final class RuleFiring {
 
     /** Rules that would not stop: cut off at the time limit or the cap on firings. */
     public static final class RulesRanAway extends RuntimeException {
-        RulesRanAway(String message) {
+
+        private final boolean stillRunning;
+
+        RulesRanAway(String message, boolean stillRunning) {
             super(message);
+            this.stillRunning = stillRunning;
+        }
+
+        /** The firing did not end after the halt: its session is still in use and must not be disposed or reused. */
+        public boolean stillRunning() {
+            return stillRunning;
         }
     }
 }

@@ -102,7 +102,7 @@ final class RuleSetBuild {
         }));
         RuleSet set = new RuleSet(plan.code(), RuleCompiler.version(sources), clock.instant(), files, criteria.criteria(),
                 Map.copyOf(ruleFiles), Map.copyOf(rulePlaces), criteria.terms(), compiled.kieBase(),
-                new PlanScope(plan.code(), plan.region().code()));
+                new PlanScope(plan.code(), plan.region().code()), compiled.sessions());
         return Optional.of(new Built(set, sources));
     }
 

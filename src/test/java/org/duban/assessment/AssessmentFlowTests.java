@@ -85,7 +85,9 @@ class AssessmentFlowTests {
             String run = evaluate("2023-09-30");
 
             assertThat(read(run, "$.ruleSetVersion", String.class)).hasSize(16);
-            assertThat(read(run, "$.firings", Integer.class)).isGreaterThan(141);
+            // the judging rules fired; the rules stating the 141 criteria fire at load, not in every run
+            assertThat(read(run, "$.firings", Integer.class)).isGreaterThan(2);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_firing WHERE rule_file LIKE 'rules/tasks/%'").query(Integer.class).single()).isZero();
             assertThat(warning(run, "T54-1", "LAG")).containsEntry("level", "YELLOW")
                     .containsEntry("message", "新增城镇就业：截至9月30日2430人，完成目标60.8%，低于时间进度74.8%共14.0个百分点（黄色预警）")
                     .containsEntry("status", "OPEN").containsEntry("task", 54);
