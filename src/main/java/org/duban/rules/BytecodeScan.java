@@ -33,9 +33,13 @@ final class BytecodeScan {
     record Finding(Kind kind, String what, String className, String method, Set<String> rules) {
     }
 
-    /** The names drools-model-codegen gives its classes; anything else came from the rule text (declare, an anonymous class). */
+    /**
+     * The names drools-model-codegen gives its classes; anything else came from the rule text (declare, an anonymous class).
+     * A package of more than 1,000 rules (a criteria table of many regions) has its rule list split into
+     * {@code Rules…Rules0}, {@code Rules…Rules1} …
+     */
     private static final Pattern GENERATED = Pattern.compile(
-            "([\\w/]+/)?(Rules[0-9A-F]{32}(RuleMethods\\d+)?|P[0-9A-F]{2}/Lambda[A-Za-z]+[0-9A-F]{32}"
+            "([\\w/]+/)?(Rules[0-9A-F]{32}(RuleMethods\\d+|Rules\\d+)?|P[0-9A-F]{2}/Lambda[A-Za-z]+[0-9A-F]{32}"
                     + "|DomainClassesMetadata[0-9A-F]{32}(\\$\\w+_Metadata)?)|org/drools/project/model/ProjectModel_\\w+");
     private static final String PROJECT_MODEL = "org/drools/project/model/ProjectModel_";
     private static final String DSL = "org/drools/modelcompiler/dsl/pattern/D";

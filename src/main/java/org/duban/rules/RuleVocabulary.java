@@ -52,6 +52,8 @@ final class RuleVocabulary {
             "org/drools/model/DroolsEntryPoint", Set.of("insert", "update", "delete"),
             "org/drools/model/DomainClassMetadata", Set.of("getPropertyIndex"),
             "org/drools/model/functions/PredicateInformation", Set.of("<init>", "addRuleNames", "setMoreThanMaxRuleDefs"),
+            // a package's rule list when it is split over several generated classes (more than 1,000 rules): lists of definitions
+            "org/drools/model/RulesSupplier", Set.of("getRulesList", "getRules"),
             "org/drools/util/DateUtils", Set.of("getDateFormatMask"),
             // an enum's generated values(); copies an array, nothing more
             "java/lang/System", Set.of("arraycopy"),

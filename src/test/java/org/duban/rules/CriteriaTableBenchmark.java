@@ -3,14 +3,11 @@ package org.duban.rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.duban.catalog.PlanDefinition;
 import org.duban.catalog.PlanYaml;
-import org.duban.rules.facts.ComparatorName;
-import org.duban.rules.facts.Criterion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,9 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * stated from the shared base (paid once per plan and load).</li>
  * </ul>
  * A table's rows become one rule each. Measured (2 cores, loaded): 1 region 1.4 s, 2 regions 1.7 s, 4 regions 2.0 s;
- * 8 regions (1,128 rows) are refused by the bytecode check, because the executable model then splits the package's
- * rules into an extra generated class ({@code <package>.Rules…Rules0}, a {@code RulesSupplier}) the allowlist does
- * not know (see README, "The rule engine at scale").
+ * from 8 regions (1,128 rows) the executable model splits the package's rule list into extra generated classes
+ * ({@code <package>.Rules…Rules0}, a {@code RulesSupplier}), which the bytecode check knows.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -88,23 +84,11 @@ public class CriteriaTableBenchmark {
         return shared.load(last);
     }
 
-    /** Every region gets the plan's criteria as the table can state them (from/quarterly/finalBy have no column). */
     static CriteriaTableWriter table(RuleSet plan, int regions) {
-        CriteriaTableWriter table = new CriteriaTableWriter(FOLDER, "criteria");
-        List<Criterion> criteria = plan.criteria().values().stream().map(RuleSet.StatedCriterion::criterion).toList();
-        for (int r = 0; r < regions; r++) {
-            for (Criterion c : criteria) {
-                ComparatorName name = ComparatorName.valueOf(c.comparison().name());
-                String target = name == ComparatorName.BETTER_THAN ? c.targetText() : name.arity() == 0 ? "" : c.target().toPlainString();
-                String second = name.arity() == 2 ? c.upper().toPlainString() : "";
-                String options = c.accumulating() ? "accumulating" : c.latestClass() ? "onLatestReading" : "";
-                table.row(region(r), c.indicator(), name.written(), target, second, options, c.deadline().toString());
-            }
-        }
-        return table;
+        return CriteriaTableWriter.ofRegions(FOLDER, plan, regions);
     }
 
     static String region(int r) {
-        return String.format("r%04d", r + 1);
+        return CriteriaTableWriter.region(r);
     }
 }

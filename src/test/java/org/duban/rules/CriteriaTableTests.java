@@ -150,4 +150,30 @@ class CriteriaTableTests {
     private static List<CatalogProblem> problems(CriteriaTableWriter writer) {
         return convert(writer).problems();
     }
+
+    /**
+     * Over 1,000 rules in one package (here 8 regions × 141 rows) the executable model splits the rule list
+     * into further generated classes ({@code Rules…Rules0}); the bytecode check must know them, or a city's
+     * table of its districts could not load.
+     */
+    @Test
+    void aTableOfManyRegionsLoadsAndStatesEachRegionsCriteria() throws Exception {
+        org.duban.catalog.PlanDefinition zhoucun = org.duban.catalog.PlanYaml.read(Path.of("config"), "zhoucun-2023");
+        RuleSet plan = new PlanRules(Path.of("rules")).load(zhoucun);
+        Path rules = Files.createTempDirectory("duban-many-regions-");
+        Files.createDirectories(rules.resolve("common"));
+        try (var common = Files.list(Path.of("rules/common"))) {
+            for (Path file : (Iterable<Path>) common::iterator) {
+                Files.copy(file, rules.resolve("common").resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(rules.resolve("city"));
+        Files.write(rules.resolve("city/criteria.xlsx"), CriteriaTableWriter.ofRegions("city", plan, 8).bytes());
+
+        RuleSet last = new PlanRules(rules).load(org.duban.catalog.PlanYaml.forRegion(zhoucun, CriteriaTableWriter.region(7), "city"));
+
+        assertThat(last.criteria()).hasSameSizeAs(plan.criteria());
+        assertThat(last.criteria().get("T22-1").criterion().target()).isEqualByComparingTo(plan.criteria().get("T22-1").criterion().target());
+        assertThat(last.criteria().get("T22-1").file()).endsWith("city/criteria.xlsx");
+    }
 }

@@ -64,6 +64,28 @@ final class CriteriaTableWriter {
                 .row("wangcun", "T03-1", "betterThan", "Ⅴ", "", "", "2023-12-31");
     }
 
+    /** Every region gets the plan's criteria as the table can state them (from/quarterly/finalBy have no column). */
+    static CriteriaTableWriter ofRegions(String folder, RuleSet plan, int regions) {
+        CriteriaTableWriter table = new CriteriaTableWriter(folder, "criteria");
+        List<org.duban.rules.facts.Criterion> criteria = plan.criteria().values().stream().map(RuleSet.StatedCriterion::criterion).toList();
+        for (int r = 0; r < regions; r++) {
+            for (org.duban.rules.facts.Criterion c : criteria) {
+                org.duban.rules.facts.ComparatorName name = org.duban.rules.facts.ComparatorName.valueOf(c.comparison().name());
+                String target = name == org.duban.rules.facts.ComparatorName.BETTER_THAN ? c.targetText()
+                        : name.arity() == 0 ? "" : c.target().toPlainString();
+                String second = name.arity() == 2 ? c.upper().toPlainString() : "";
+                String options = c.accumulating() ? "accumulating" : c.latestClass() ? "onLatestReading" : "";
+                table.row(region(r), c.indicator(), name.written(), target, second, options, c.deadline().toString());
+            }
+        }
+        return table;
+    }
+
+    /** r0001, r0002 …: the regions of {@link #ofRegions}. */
+    static String region(int r) {
+        return String.format("r%04d", r + 1);
+    }
+
     byte[] bytes() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
