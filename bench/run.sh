@@ -2,7 +2,7 @@
 # Duban benchmarks: bench/run.sh [scale: 1|8|136|3000] [h2|mariadb|all]
 # Builds the test classes, generates `scale` synthetic counties, runs the end-to-end harness on each
 # database (MariaDB: its own database duban_bench_<scale>, dropped afterwards), then the engine's
-# JMH benchmarks, and prints the results table. Everything is written under target/bench/.
+# JMH benchmarks (bench/engine.sh), and prints the results table. Everything is written under target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,12 +43,18 @@ for DB in $DATABASES; do
   echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
-# HOOK (engine part, perf-engine): the rule-engine JMH benchmarks (engine vs plain-Java floor,
-# compile/reload per plan, 3,000-region decision table). Put their command here, e.g.
-#   java $JAVA_OPTS -cp "$CP" org.openjdk.jmh.Main 'org.duban.bench.engine.*' -rf json -rff "$OUT/jmh-$SCALE.json"
-if [ -n "${BENCH_JMH_CMD:-}" ]; then
-  echo "== engine (JMH)"
-  eval "$BENCH_JMH_CMD"
+# The rule engine alone (JMH, no database): Drools against the plain-Java floor over the same standings,
+# on one and two threads, at this scale; then compiling and reloading one plan's rules. BENCH_JMH=0 skips
+# it; BENCH_JMH_CMD replaces it (e.g. "bench/engine.sh CriteriaTableBenchmark -p regions=8,136").
+if [ "${BENCH_JMH:-1}" = 1 ]; then
+  echo "== rule engine (JMH): engine vs floor at $SCALE regions, rule load"
+  if [ -n "${BENCH_JMH_CMD:-}" ]; then
+    eval "$BENCH_JMH_CMD"
+  else
+    bench/engine.sh 'JudgeBenchmark.(engine|floor)(TwoThreads)?$' -p regions="$SCALE" > "$OUT/jmh-$SCALE.log" 2>&1
+    bench/engine.sh 'RuleLoadBenchmark' >> "$OUT/jmh-$SCALE.log" 2>&1
+    sed -n '/^Benchmark /,$p' "$OUT/jmh-$SCALE.log"
+  fi
 fi
 
 echo
