@@ -7,7 +7,7 @@
 # Results: the table JMH prints, and target/jmh/engine-<time>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 mkdir -p target/jmh
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
   -rf json -rff "target/jmh/engine-$(date +%Y%m%d-%H%M%S).json" "${@:-.*Benchmark}"

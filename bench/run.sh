@@ -18,8 +18,8 @@ JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
 # JFR: BENCH_JFR=1 records target/bench/<scale>-<db>.jfr for profiling
 [ "${BENCH_JFR:-0}" = 1 ] && JFR=1 || JFR=0
 
-./mvnw -o -q test-compile
-./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+./mvnw -q test-compile
+./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 
 case "$DATABASES" in
