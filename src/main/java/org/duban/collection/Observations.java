@@ -41,29 +41,25 @@ public class Observations {
 
     /** The latest revision of every value dated on or before {@code asOf}, as the evaluation sees them. */
     public List<Observation> latestUpTo(String planCode, LocalDate asOf) {
-        Map<Long, String> codes = codes(planCode);
-        if (codes.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(COLUMNS + """
-                WHERE o.indicator_id IN (:ids) AND o.period_date <= :asOf AND o.revision = (
-                    SELECT MAX(o2.revision) FROM observation o2 WHERE o2.indicator_id = o.indicator_id AND o2.period_date = o.period_date)
-                ORDER BY o.indicator_id, o.period_date""")
-                .param("ids", List.copyOf(codes.keySet())).param("asOf", asOf)
-                .query((rs, n) -> observation(rs, codes))
-                .list();
+        return latestUpTo(codes(planCode), asOf);
     }
 
     /** As {@link #latestUpTo(String, LocalDate)}, for these indicators of the plan only (an incremental evaluation). */
     public List<Observation> latestUpTo(String planCode, LocalDate asOf, java.util.Set<String> indicators) {
         Map<Long, String> codes = codes(planCode);
         codes.values().retainAll(indicators);
+        return latestUpTo(codes, asOf);
+    }
+
+    /**
+     * Every revision in one ordered pass, the newest of each date kept: linear in the revisions, where a
+     * MAX(revision) subquery re-reads a date's revisions for each of them (an indicator corrected again
+     * and again — the values a department keeps sending — made it quadratic).
+     */
+    private List<Observation> latestUpTo(Map<Long, String> codes, LocalDate asOf) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        // every revision in one ordered pass, the newest of each date kept: linear in the revisions, where
-        // the MAX(revision) subquery re-reads a date's revisions for each of them (an indicator corrected
-        // again and again — the values a department keeps sending — made it quadratic)
         List<Observation> latest = new java.util.ArrayList<>();
         jdbc.sql(COLUMNS + """
                 WHERE o.indicator_id IN (:ids) AND o.period_date <= :asOf
