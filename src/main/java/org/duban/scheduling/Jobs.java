@@ -105,8 +105,9 @@ public class Jobs implements ApplicationRunner {
         scheduler.getListenerManager().addJobListener(runLog, GroupMatcher.jobGroupEquals(GROUP));
         removeUndefined();
         for (Definition definition : definitions.values()) {
-            for (int i = 0; i < definition.quartzJobs().size(); i++) {
-                register(definition, definition.quartzJobs().get(i), definition.partitions() == 0 ? null : i);
+            List<String> quartzJobs = definition.quartzJobs();
+            for (int i = 0; i < quartzJobs.size(); i++) {
+                register(definition, quartzJobs.get(i), definition.partitions() == 0 ? null : i);
             }
         }
         checkThreads();

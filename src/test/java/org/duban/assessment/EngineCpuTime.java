@@ -32,7 +32,7 @@ public final class EngineCpuTime {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         PlanDefinition definition = PlanYaml.read(Path.of("config"), "zhoucun-2023");
         RuleSet plan = new PlanRules(Path.of("rules")).load(definition);
-        List<SyntheticRegions.Region> all = SyntheticRegions.of(plan, SyntheticRegions.indicators(definition), regions, 42, JudgeBenchmark.DAY);
+        List<SyntheticStandings.Region> all = SyntheticStandings.of(plan, SyntheticStandings.indicators(definition), regions, 42, JudgeBenchmark.DAY);
         List<Map<String, Standing>> standings = all.stream().map(region -> region.standings(JudgeBenchmark.AS_OF)).toList();
         ReferenceJudge reference = ReferenceJudge.of(plan);
         Judge judge = new Judge(Duration.ofMinutes(10), Clock.systemDefaultZone());

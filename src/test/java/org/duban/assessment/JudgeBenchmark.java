@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The rule engine against its plain-Java floor over the same in-memory facts (no database): every region of
- * {@link SyntheticRegions} (zhoucun-2023's 141 indicators each, as of 15 October) judged one session per region
+ * {@link SyntheticStandings} (zhoucun-2023's 141 indicators each, as of 15 October) judged one session per region
  * over the plan's shared rule base, on one thread and on two; the floor is {@link ReferenceJudge} over the same
  * standings, on as many threads. {@code engine}/{@code floor} compare the rule engine alone (findings with their
  * messages); {@code judgement}/{@code floorJudgement} the whole judgement of an evaluation (assessments and
@@ -54,7 +54,7 @@ public class JudgeBenchmark {
     @Param({"1", "136", "3000"})
     public int regions;
 
-    private List<SyntheticRegions.Region> all;
+    private List<SyntheticStandings.Region> all;
     private List<Map<String, Standing>> standings;
     private ReferenceJudge reference;
     private Judge judge;
@@ -64,7 +64,7 @@ public class JudgeBenchmark {
     public void regions() {
         PlanDefinition definition = PlanYaml.read(Path.of("config"), "zhoucun-2023");
         RuleSet plan = new PlanRules(Path.of("rules")).load(definition);
-        all = SyntheticRegions.of(plan, SyntheticRegions.indicators(definition), regions, 42, DAY);
+        all = SyntheticStandings.of(plan, SyntheticStandings.indicators(definition), regions, 42, DAY);
         standings = all.stream().map(region -> region.standings(AS_OF)).toList();
         reference = ReferenceJudge.of(plan);
         judge = new Judge(Duration.ofMinutes(10), Clock.systemDefaultZone());

@@ -42,7 +42,7 @@ class ReferenceJudgeTests {
     static void loadTheBundledPlan() {
         PlanDefinition definition = PlanYaml.read(Path.of("config"), "zhoucun-2023");
         plan = new PlanRules(Path.of("rules")).load(definition);
-        indicators = SyntheticRegions.indicators(definition);
+        indicators = SyntheticStandings.indicators(definition);
     }
 
     @Test
@@ -53,7 +53,7 @@ class ReferenceJudgeTests {
         int findings = 0;
         for (LocalDate day : DAYS) {
             AsOf asOf = new AsOf(day, 2023);
-            for (SyntheticRegions.Region region : SyntheticRegions.of(plan, indicators, 15, 7, day)) {
+            for (SyntheticStandings.Region region : SyntheticStandings.of(plan, indicators, 15, 7, day)) {
                 Map<String, Standing> standings = region.standings(asOf);
 
                 Judgement judgement = judge.judge(region.rules(), asOf, standings);
@@ -79,7 +79,7 @@ class ReferenceJudgeTests {
         AsOf asOf = new AsOf(LocalDate.of(2023, 10, 15), 2023);
         Set<Level> levels = EnumSet.noneOf(Level.class);
         int quiet = 0;
-        for (SyntheticRegions.Region region : SyntheticRegions.of(plan, indicators, 8, 11, asOf.date())) {
+        for (SyntheticStandings.Region region : SyntheticStandings.of(plan, indicators, 8, 11, asOf.date())) {
             for (Assessment assessment : judge.judge(region.rules(), asOf, region.standings(asOf)).assessments()) {
                 if (assessment.level() == null) {
                     quiet++;
@@ -95,8 +95,8 @@ class ReferenceJudgeTests {
     @Test
     void theSameSeedGivesTheSameRegions() {
         LocalDate day = LocalDate.of(2023, 10, 15);
-        List<SyntheticRegions.Region> once = SyntheticRegions.of(plan, indicators, 3, 5, day);
-        List<SyntheticRegions.Region> again = SyntheticRegions.of(plan, indicators, 3, 5, day);
+        List<SyntheticStandings.Region> once = SyntheticStandings.of(plan, indicators, 3, 5, day);
+        List<SyntheticStandings.Region> again = SyntheticStandings.of(plan, indicators, 3, 5, day);
 
         for (int i = 0; i < once.size(); i++) {
             assertThat(again.get(i).reports()).isEqualTo(once.get(i).reports());

@@ -29,7 +29,7 @@ import org.duban.rules.facts.Standing;
  * The evaluation judges each region with its own rule set sharing the plan's compiled rule base, as the
  * districts of a city on one task list are judged in the product.
  */
-final class SyntheticRegions {
+final class SyntheticStandings {
 
     /** One region: its rule set (the plan's rule base, its own criteria), its indicators and their reports. */
     record Region(String code, RuleSet rules, List<Indicator> indicators, Map<String, Reports> reports) {
@@ -48,7 +48,7 @@ final class SyntheticRegions {
             new Profile(0.75, 0), new Profile(0.6, 0), new Profile(0.35, 0), new Profile(1.0, 1), new Profile(0.9, 2),
             new Profile(0.8, 4), new Profile(0.7, 99), new Profile(1.3, 0), new Profile(1.6, 0)};
 
-    private SyntheticRegions() {
+    private SyntheticStandings() {
     }
 
     static List<Indicator> indicators(PlanDefinition plan) {
